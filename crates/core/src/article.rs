@@ -1,0 +1,612 @@
+//! Article format v1: the JSON that Dateline bundles and the app reads.
+//!
+//! This module is the wire format and nothing else; `docs/article-format.md` documents it field by
+//! field. Analysis internals never appear here. Every span is a pair of Unicode scalar (code
+//! point) offsets into [`Article::body_text`], end-exclusive.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this crate reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What separates two paragraphs in [`Article::body_text`].
+pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
+
+/// One bundled article with its analysis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Always [`SCHEMA_VERSION`] for what this crate writes.
+    pub schema_version: u32,
+    /// Stable identifier, `[a-z0-9-]+`; used in routes (`#/article/<id>`) and file names.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Dek under the headline; may be empty.
+    pub standfirst: String,
+    /// Publisher, e.g. "RT".
+    pub source: String,
+    /// Publication date, `YYYY-MM-DD`; relative dates in the text are anchored to it.
+    pub published: String,
+    /// BCP 47 language tag, e.g. "en".
+    pub language: String,
+    /// Body text, one string a paragraph, none containing [`PARAGRAPH_SEPARATOR`].
+    pub paragraphs: Vec<String>,
+    /// Named entities, each with all its mentions.
+    pub entities: Vec<Entity>,
+    /// Time expressions, ordered by start, non-overlapping.
+    pub timexes: Vec<Timex>,
+    /// Events for the timeline, ordered by date (undated ones last).
+    pub events: Vec<Event>,
+}
+
+/// A half-open range of code-point offsets into the body text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Number of code points covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// CoNLL-style entity classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityType {
+    /// People.
+    #[serde(rename = "PER")]
+    Person,
+    /// Organisations: companies, agencies, parties, teams, media.
+    #[serde(rename = "ORG")]
+    Organization,
+    /// Places: countries, cities, regions, landmarks.
+    #[serde(rename = "LOC")]
+    Location,
+    /// Other names: nationalities, events, works, products.
+    #[serde(rename = "MISC")]
+    Miscellaneous,
+}
+
+impl EntityType {
+    /// All types, in the order the reading view lists them.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Miscellaneous,
+    ];
+
+    /// The code used in JSON and in the DOM (`PER`, `ORG`, `LOC`, `MISC`).
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Organization => "ORG",
+            EntityType::Location => "LOC",
+            EntityType::Miscellaneous => "MISC",
+        }
+    }
+
+    /// Parses a code as written by [`EntityType::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        EntityType::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// A reader-facing name, singular.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organisation",
+            EntityType::Location => "Place",
+            EntityType::Miscellaneous => "Other",
+        }
+    }
+
+    /// A reader-facing name, plural.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            EntityType::Person => "People",
+            EntityType::Organization => "Organisations",
+            EntityType::Location => "Places",
+            EntityType::Miscellaneous => "Other names",
+        }
+    }
+}
+
+/// One entity: a person, organisation, place or other name, with every mention of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Unique within the article, `[a-z0-9-]+`.
+    pub id: String,
+    /// Canonical name: the longest full form the article uses ("Vladimir Putin").
+    pub name: String,
+    /// Entity class.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Other surface forms found in the article ("Putin"), without the canonical name.
+    pub aliases: Vec<String>,
+    /// Every mention, ordered by start, non-overlapping.
+    pub mentions: Vec<Span>,
+}
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period ("June 18th", "January this year").
+    Date,
+    /// A time of day ("this morning", "3 p.m.").
+    Time,
+    /// A length of time ("three years").
+    Duration,
+    /// A recurrence ("every Monday").
+    Set,
+}
+
+/// How precise a date value is; the timeline draws a day as a point and longer units as bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A clock time or part of a day (`2017-07-07T15:00`, `2017-07-07TAF`).
+    Time,
+    /// A calendar day (`2017-06-18`).
+    Day,
+    /// An ISO week (`2017-W27`).
+    Week,
+    /// A month (`2017-01`).
+    Month,
+    /// A season (`2017-SU`).
+    Season,
+    /// A quarter (`2017-Q3`).
+    Quarter,
+    /// A year (`2017`).
+    Year,
+    /// A decade (`201`, TIMEX3's form of "the 2010s").
+    Decade,
+}
+
+impl Granularity {
+    /// The granularity of a TIMEX3 DATE/TIME value, or `None` when the value names no point on a
+    /// calendar (`PRESENT_REF`, `XXXX-06`, `P3Y`).
+    pub fn of_value(value: &str) -> Option<Granularity> {
+        let bytes = value.as_bytes();
+        let digits = |range: std::ops::Range<usize>| {
+            bytes.get(range).is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+        };
+        if value.len() == 3 && digits(0..3) {
+            return Some(Granularity::Decade);
+        }
+        if !digits(0..4) {
+            return None;
+        }
+        let rest = &value[4..];
+        if rest.is_empty() {
+            return Some(Granularity::Year);
+        }
+        let rest = rest.strip_prefix('-')?;
+        let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+        match rest {
+            "SP" | "SU" | "FA" | "WI" => Some(Granularity::Season),
+            q if q.len() == 2 && q.starts_with('Q') && matches!(&q[1..], "1" | "2" | "3" | "4") => {
+                Some(Granularity::Quarter)
+            }
+            w if w.starts_with('W') && (2..=3).contains(&w.len()) && w[1..].bytes().all(|b| b.is_ascii_digit()) => {
+                Some(Granularity::Week)
+            }
+            m if two_digits(m) => Some(Granularity::Month),
+            d if d.len() >= 5 && two_digits(&d[0..2]) && d.as_bytes()[2] == b'-' && two_digits(&d[3..5]) => {
+                if d.len() == 5 {
+                    Some(Granularity::Day)
+                } else if d[5..].starts_with('T') {
+                    Some(Granularity::Time)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A reader-facing name ("day", "month").
+    pub fn label(self) -> &'static str {
+        match self {
+            Granularity::Time => "time",
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Season => "season",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+            Granularity::Decade => "decade",
+        }
+    }
+}
+
+/// A time expression in the body text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    /// Where it stands in the body text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// TIMEX3 value, normalized against the publication date (`2017-06-18`, `P3Y`, `PRESENT_REF`).
+    pub value: String,
+    /// Calendar precision of `value`, where it names a point in time.
+    pub granularity: Option<Granularity>,
+}
+
+/// Something that happened (or is expected) at a date the article gives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Unique within the article, `[a-z0-9-]+`.
+    pub id: String,
+    /// TIMEX3 value of the event's date.
+    pub date: String,
+    /// Precision of `date`; `None` when the date cannot be placed on a calendar axis.
+    pub granularity: Option<Granularity>,
+    /// A short readable label drawn from the event's clause.
+    pub label: String,
+    /// The sentence the event comes from.
+    pub sentence: Span,
+    /// The time expression that dates it.
+    pub timex: Span,
+    /// Ids of the entities taking part, in order of first mention in the sentence.
+    pub entities: Vec<String>,
+}
+
+/// One entry of the library index (`static/articles/index.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryEntry {
+    /// The article's id; its file is `<id>.json` beside the index.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Dek.
+    pub standfirst: String,
+    /// Publisher.
+    pub source: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Number of words in the body.
+    pub words: usize,
+    /// Number of distinct entities.
+    pub entities: usize,
+    /// Number of events.
+    pub events: usize,
+}
+
+/// The library index: every bundled article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Articles, newest first.
+    pub articles: Vec<LibraryEntry>,
+}
+
+/// Why an article or index file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// Not JSON, or JSON of the wrong shape.
+    Malformed(String),
+    /// A `schema_version` this version of Dateline does not read.
+    UnsupportedVersion(Option<u64>),
+    /// Well-formed JSON that breaks a rule of the format.
+    Invalid(String),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::Malformed(why) => write!(f, "the file is not a Dateline article: {why}"),
+            FormatError::UnsupportedVersion(Some(v)) => write!(
+                f,
+                "the file uses article format version {v}; this Dateline reads version {SCHEMA_VERSION}"
+            ),
+            FormatError::UnsupportedVersion(None) => {
+                write!(f, "the file has no schema_version; this Dateline reads version {SCHEMA_VERSION}")
+            }
+            FormatError::Invalid(why) => write!(f, "the article breaks the format: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Reads the schema version first, so that a file of another version gets that message rather
+/// than a confusing one about a missing field.
+fn check_version(json: &str) -> Result<(), FormatError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| FormatError::Malformed("expected a JSON object".into()))?;
+    match object.get("schema_version").map(|v| v.as_u64()) {
+        Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        Some(v) => Err(FormatError::UnsupportedVersion(v)),
+        None => Err(FormatError::UnsupportedVersion(None)),
+    }
+}
+
+/// True for ids of the form `[a-z0-9-]+`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_valid_date(date: &str) -> bool {
+    date.len() == 10 && date.parse::<jiff::civil::Date>().is_ok()
+}
+
+impl Article {
+    /// Parses and validates an article file.
+    pub fn from_json(json: &str) -> Result<Article, FormatError> {
+        check_version(json)?;
+        let article: Article =
+            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+        article.validate()?;
+        Ok(article)
+    }
+
+    /// Serializes the article as pretty JSON with a final newline (the bundled form).
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("an article always serializes");
+        json.push('\n');
+        json
+    }
+
+    /// The body text that spans index: paragraphs joined by [`PARAGRAPH_SEPARATOR`].
+    pub fn body_text(&self) -> String {
+        self.paragraphs.join(PARAGRAPH_SEPARATOR)
+    }
+
+    /// The span of each paragraph in the body text.
+    pub fn paragraph_spans(&self) -> Vec<Span> {
+        let separator = PARAGRAPH_SEPARATOR.chars().count();
+        let mut start = 0;
+        self.paragraphs
+            .iter()
+            .map(|p| {
+                let span = Span::new(start, start + p.chars().count());
+                start = span.end + separator;
+                span
+            })
+            .collect()
+    }
+
+    /// Number of whitespace-separated words in the body.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+    }
+
+    /// The library index entry for this article.
+    pub fn library_entry(&self) -> LibraryEntry {
+        LibraryEntry {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            standfirst: self.standfirst.clone(),
+            source: self.source.clone(),
+            published: self.published.clone(),
+            words: self.word_count(),
+            entities: self.entities.len(),
+            events: self.events.len(),
+        }
+    }
+
+    /// Checks every rule of the format that serde's types do not already enforce.
+    pub fn validate(&self) -> Result<(), FormatError> {
+        let invalid = |why: String| Err(FormatError::Invalid(why));
+        if self.schema_version != SCHEMA_VERSION {
+            return Err(FormatError::UnsupportedVersion(Some(u64::from(self.schema_version))));
+        }
+        if !is_valid_id(&self.id) {
+            return invalid(format!("id {:?} must be lowercase letters, digits and hyphens", self.id));
+        }
+        if self.title.trim().is_empty() {
+            return invalid("the title is empty".into());
+        }
+        if !is_valid_date(&self.published) {
+            return invalid(format!("published {:?} is not a date written YYYY-MM-DD", self.published));
+        }
+        if let Some(i) = self.paragraphs.iter().position(|p| p.contains(PARAGRAPH_SEPARATOR)) {
+            return invalid(format!("paragraph {} contains a blank line", i + 1));
+        }
+        let paragraphs = self.paragraph_spans();
+        let body_len = paragraphs.last().map_or(0, |p| p.end);
+        let within_one_paragraph = |span: Span| paragraphs.iter().any(|p| p.contains(span));
+        let check_layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), FormatError> {
+            let mut previous_end = 0;
+            for span in spans {
+                if span.is_empty() || span.end > body_len {
+                    return invalid(format!("{what} span {}..{} is empty or outside the text", span.start, span.end));
+                }
+                if span.start < previous_end {
+                    return invalid(format!("{what} span {}..{} overlaps the one before or is out of order", span.start, span.end));
+                }
+                previous_end = span.end;
+            }
+            Ok(())
+        };
+
+        let mut entity_ids = HashSet::new();
+        let mut all_mentions = Vec::new();
+        for entity in &self.entities {
+            if !is_valid_id(&entity.id) || !entity_ids.insert(entity.id.as_str()) {
+                return invalid(format!("entity id {:?} is malformed or repeated", entity.id));
+            }
+            if entity.name.trim().is_empty() || entity.mentions.is_empty() {
+                return invalid(format!("entity {:?} has no name or no mention", entity.id));
+            }
+            if let Some(m) = entity.mentions.iter().find(|m| !within_one_paragraph(**m)) {
+                return invalid(format!("a mention of {:?} at {}..{} crosses a paragraph break", entity.id, m.start, m.end));
+            }
+            check_layer("mention", &mut entity.mentions.iter().copied())?;
+            all_mentions.extend(entity.mentions.iter().copied());
+        }
+        all_mentions.sort();
+        check_layer("mention", &mut all_mentions.into_iter())?;
+        check_layer("time expression", &mut self.timexes.iter().map(|t| t.span))?;
+
+        let mut event_ids = HashSet::new();
+        for event in &self.events {
+            if !is_valid_id(&event.id) || !event_ids.insert(event.id.as_str()) {
+                return invalid(format!("event id {:?} is malformed or repeated", event.id));
+            }
+            if event.label.trim().is_empty() {
+                return invalid(format!("event {:?} has an empty label", event.id));
+            }
+            for span in [event.sentence, event.timex] {
+                if span.is_empty() || span.end > body_len {
+                    return invalid(format!("event {:?} points outside the text", event.id));
+                }
+            }
+            if event.granularity != Granularity::of_value(&event.date) {
+                return invalid(format!("event {:?}: granularity does not match date {:?}", event.id, event.date));
+            }
+            if let Some(unknown) = event.entities.iter().find(|e| !entity_ids.contains(e.as_str())) {
+                return invalid(format!("event {:?} names unknown entity {unknown:?}", event.id));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Library {
+    /// Parses a library index file.
+    pub fn from_json(json: &str) -> Result<Library, FormatError> {
+        check_version(json)?;
+        let library: Library =
+            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+        if let Some(bad) = library.articles.iter().find(|a| !is_valid_id(&a.id)) {
+            return Err(FormatError::Invalid(format!("library entry id {:?} is malformed", bad.id)));
+        }
+        Ok(library)
+    }
+
+    /// Serializes the index as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a library always serializes");
+        json.push('\n');
+        json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Article {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            id: "sample".into(),
+            title: "Title".into(),
+            standfirst: String::new(),
+            source: "Wire".into(),
+            published: "2017-07-07".into(),
+            language: "en".into(),
+            paragraphs: vec!["Putin met Trump.".into(), "Trump left.".into()],
+            entities: vec![Entity {
+                id: "donald-trump".into(),
+                name: "Trump".into(),
+                entity_type: EntityType::Person,
+                aliases: vec![],
+                mentions: vec![Span::new(10, 15), Span::new(18, 23)],
+            }],
+            timexes: vec![],
+            events: vec![],
+        }
+    }
+
+    #[test]
+    fn spans_index_code_points_of_the_joined_body() {
+        let mut article = sample();
+        article.paragraphs = vec!["Ünïcødé 😀 Trump.".into(), "x".into()];
+        article.entities[0].mentions = vec![Span::new(10, 15)];
+        let body: Vec<char> = article.body_text().chars().collect();
+        assert_eq!(body[10..15].iter().collect::<String>(), "Trump");
+        assert_eq!(article.paragraph_spans(), vec![Span::new(0, 16), Span::new(18, 19)]);
+        article.validate().unwrap();
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let article = sample();
+        assert_eq!(Article::from_json(&article.to_json()).unwrap(), article);
+    }
+
+    #[test]
+    fn refuses_other_versions_and_malformed_files() {
+        let mut json: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
+        json["schema_version"] = 2.into();
+        assert_eq!(Article::from_json(&json.to_string()), Err(FormatError::UnsupportedVersion(Some(2))));
+        assert!(matches!(Article::from_json("{\"schema_version\": 1"), Err(FormatError::Malformed(_))));
+        assert!(matches!(Article::from_json("[]"), Err(FormatError::Malformed(_))));
+        assert_eq!(Article::from_json("{}"), Err(FormatError::UnsupportedVersion(None)));
+    }
+
+    #[test]
+    fn refuses_spans_outside_the_text_or_across_paragraphs() {
+        let mut article = sample();
+        article.entities[0].mentions = vec![Span::new(10, 40)];
+        assert!(matches!(article.validate(), Err(FormatError::Invalid(_))));
+        article.entities[0].mentions = vec![Span::new(14, 19)];
+        assert!(matches!(article.validate(), Err(FormatError::Invalid(_))));
+    }
+
+    #[test]
+    fn refuses_overlapping_mentions_and_bad_dates() {
+        let mut article = sample();
+        article.entities[0].mentions = vec![Span::new(10, 15), Span::new(12, 14)];
+        assert!(article.validate().is_err());
+        let mut article = sample();
+        article.published = "2017-02-30".into();
+        assert!(article.validate().is_err());
+    }
+
+    #[test]
+    fn granularity_follows_the_timex3_value() {
+        let cases = [
+            ("2017-06-18", Some(Granularity::Day)),
+            ("2017-01", Some(Granularity::Month)),
+            ("2017", Some(Granularity::Year)),
+            ("2017-W27", Some(Granularity::Week)),
+            ("2017-Q3", Some(Granularity::Quarter)),
+            ("2017-SU", Some(Granularity::Season)),
+            ("2017-07-07TAF", Some(Granularity::Time)),
+            ("2017-07-07T15:00", Some(Granularity::Time)),
+            ("201", Some(Granularity::Decade)),
+            ("PRESENT_REF", None),
+            ("XXXX-06", None),
+            ("P3Y", None),
+            ("", None),
+            ("2017-13-", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(Granularity::of_value(value), expected, "{value}");
+        }
+    }
+}

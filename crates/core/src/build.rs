@@ -1,0 +1,129 @@
+//! Turns an article's text and metadata into a bundled [`Article`] with Dateline's analysis.
+
+use crate::analysis::analyze;
+use crate::article::{is_valid_date, is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION};
+
+/// What a bundled article is made from: metadata plus body paragraphs, no annotations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleSource {
+    /// Stable id, `[a-z0-9-]+`.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Dek; may be empty.
+    pub standfirst: String,
+    /// Publisher.
+    pub source: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// Body paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// Analyzes the source and returns the validated article.
+pub fn build_article(source: &ArticleSource) -> Result<Article, FormatError> {
+    if !is_valid_id(&source.id) {
+        return Err(FormatError::Invalid(format!("id {:?} must be lowercase letters, digits and hyphens", source.id)));
+    }
+    if !is_valid_date(&source.published) {
+        return Err(FormatError::Invalid(format!("published {:?} is not a date written YYYY-MM-DD", source.published)));
+    }
+    let published: jiff::civil::Date = source
+        .published
+        .parse()
+        .map_err(|e| FormatError::Invalid(format!("published: {e}")))?;
+    let paragraphs: Vec<String> = source
+        .paragraphs
+        .iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty() && !p.contains(PARAGRAPH_SEPARATOR))
+        .collect();
+    let body = paragraphs.join(PARAGRAPH_SEPARATOR);
+    let analysis = analyze(&body, Some(published));
+    let article = Article {
+        schema_version: SCHEMA_VERSION,
+        id: source.id.clone(),
+        title: source.title.trim().to_string(),
+        standfirst: source.standfirst.trim().to_string(),
+        source: source.source.trim().to_string(),
+        published: source.published.clone(),
+        language: source.language.clone(),
+        paragraphs,
+        entities: analysis.entities,
+        timexes: analysis.timexes,
+        events: analysis.events,
+    };
+    article.validate()?;
+    Ok(article)
+}
+
+/// Splits the plain-text layout Dateline's article sources use: line 1 the headline, then an
+/// optional standfirst paragraph, then body paragraphs separated by blank lines, and an optional
+/// last line `Source: NAME`. Returns (title, standfirst, paragraphs, source).
+pub fn split_plain_text(text: &str) -> (String, String, Vec<String>, Option<String>) {
+    let text = text.replace("\r\n", "\n");
+    let mut blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|b| b.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|b| !b.is_empty())
+        .collect();
+    let mut source = None;
+    if let Some(last) = blocks.last() {
+        if let Some(name) = last.strip_prefix("Source:") {
+            source = Some(name.trim().to_string());
+            blocks.pop();
+        }
+    }
+    let mut blocks = blocks.into_iter();
+    let title = blocks.next().unwrap_or_default();
+    let rest: Vec<String> = blocks.collect();
+    // A standfirst is a short block right after the headline; a long one is already body text.
+    let (standfirst, paragraphs) = match rest.split_first() {
+        Some((first, body)) if !body.is_empty() && first.split_whitespace().count() <= 40 => {
+            (first.clone(), body.to_vec())
+        }
+        _ => (String::new(), rest),
+    };
+    (title, standfirst, paragraphs, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_headline_standfirst_body_and_source() {
+        let text = "Headline here\n\nA short dek.\n\nFirst para.\n\nSecond\npara.\n\nSource: RT";
+        let (title, standfirst, paragraphs, source) = split_plain_text(text);
+        assert_eq!(title, "Headline here");
+        assert_eq!(standfirst, "A short dek.");
+        assert_eq!(paragraphs, vec!["First para.", "Second para."]);
+        assert_eq!(source.as_deref(), Some("RT"));
+    }
+
+    #[test]
+    fn a_lone_paragraph_is_body_not_standfirst() {
+        let (_, standfirst, paragraphs, source) = split_plain_text("Title\n\nOnly paragraph.");
+        assert_eq!(standfirst, "");
+        assert_eq!(paragraphs, vec!["Only paragraph."]);
+        assert_eq!(source, None);
+    }
+
+    #[test]
+    fn refuses_bad_ids_and_dates() {
+        let source = ArticleSource {
+            id: "Bad Id".into(),
+            title: "t".into(),
+            standfirst: String::new(),
+            source: "s".into(),
+            published: "2017-07-07".into(),
+            language: "en".into(),
+            paragraphs: vec!["x".into()],
+        };
+        assert!(build_article(&source).is_err());
+        let source = ArticleSource { id: "ok".into(), published: "7 July".into(), ..source };
+        assert!(build_article(&source).is_err());
+    }
+}
