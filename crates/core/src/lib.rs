@@ -23,3 +23,4 @@
 pub mod analysis;
 pub mod article;
 pub mod build;
+pub mod ner;

@@ -1,0 +1,1 @@
+//! Statistical named-entity recognition: an averaged perceptron trained on CoNLL-2003.
