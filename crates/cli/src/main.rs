@@ -1,1 +1,106 @@
-fn main() {}
+//! `dateline`: builds Dateline's bundled articles and annotates text with its analysis.
+
+use std::io::{self, BufReader, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use dateline_cli::annotate::{annotate_jsonl, parse_published, prediction, write_report};
+use dateline_cli::bundle::{build_bundle, write_bundle};
+
+#[derive(Parser)]
+#[command(name = "dateline", version, about = "Dateline's analysis on the command line")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze every article source and rewrite the bundled article JSON and library index.
+    Bundle {
+        /// Folder of `<id>.txt` + `<id>.meta.json` sources.
+        #[arg(long, default_value = "content/articles")]
+        sources: PathBuf,
+        /// Folder the app serves articles from.
+        #[arg(long, default_value = "static/articles")]
+        out: PathBuf,
+        /// Only check that the bundle is up to date; exit 1 if not.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Annotate text: a file (or `-`) as a readable report, or bench JSON Lines with --jsonl.
+    Annotate {
+        /// Text file to analyze; `-` or absent reads standard input.
+        file: Option<PathBuf>,
+        /// Read bench JSON Lines (`id`, `text`, `published`) and write prediction lines.
+        #[arg(long)]
+        jsonl: bool,
+        /// Publication date (`YYYY-MM-DD`) that relative dates hang on.
+        #[arg(long)]
+        published: Option<String>,
+        /// Print the analysis as JSON instead of a report.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn run(cli: Cli) -> Result<bool> {
+    match cli.command {
+        Command::Bundle { sources, out, check } => {
+            let files = build_bundle(&sources)?;
+            if check {
+                let stale: Vec<_> = files
+                    .iter()
+                    .filter(|(name, contents)| std::fs::read_to_string(out.join(name)).ok().as_ref() != Some(contents))
+                    .map(|(name, _)| name.as_str())
+                    .collect();
+                if !stale.is_empty() {
+                    eprintln!("dateline: out of date: {} (run `dateline bundle`)", stale.join(", "));
+                    return Ok(false);
+                }
+                println!("bundle up to date: {} files", files.len());
+            } else {
+                write_bundle(&files, &out)?;
+                println!("wrote {} files to {}", files.len(), out.display());
+            }
+        }
+        Command::Annotate { file, jsonl, published, json } => {
+            let reader: Box<dyn Read> = match &file {
+                Some(path) if path.as_os_str() != "-" => {
+                    Box::new(std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?)
+                }
+                _ => Box::new(io::stdin()),
+            };
+            if jsonl {
+                annotate_jsonl(BufReader::new(reader), io::stdout().lock())?;
+            } else {
+                let mut text = String::new();
+                BufReader::new(reader).read_to_string(&mut text).context("reading the text (is it UTF-8?)")?;
+                let date = match published.as_deref() {
+                    Some(p) => Some(parse_published(Some(p)).with_context(|| format!("--published {p:?} is not YYYY-MM-DD"))?),
+                    None => None,
+                };
+                let analysis = dateline_core::analysis::analyze(&text, date);
+                if json {
+                    println!("{}", prediction("text", &analysis));
+                } else {
+                    write_report(&text, &analysis, io::stdout().lock())?;
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("dateline: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Bundled articles: `content/articles/<id>.txt` + `<id>.meta.json` -> `static/articles/<id>.json`
+//! and the library index `static/articles/index.json`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use dateline_core::article::{Article, Library};
+use dateline_core::build::{build_article, split_plain_text, ArticleSource};
+use serde::Deserialize;
+
+/// File name of the library index inside the bundle folder.
+pub const INDEX_FILE: &str = "index.json";
+
+/// What a source's `<id>.meta.json` says: the facts the text does not carry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Publisher; overrides a `Source:` line in the text.
+    pub source: Option<String>,
+    /// BCP 47 language tag; English when absent.
+    pub language: Option<String>,
+}
+
+/// Builds one article from its plain text (the layout [`split_plain_text`] reads) and metadata.
+pub fn article_from_text(id: &str, text: &str, meta: &SourceMeta) -> Result<Article> {
+    let (title, standfirst, paragraphs, source_line) = split_plain_text(text);
+    let source = meta.source.clone().or(source_line).unwrap_or_default();
+    let source = ArticleSource {
+        id: id.to_string(),
+        title,
+        standfirst,
+        source,
+        published: meta.published.clone(),
+        language: meta.language.clone().unwrap_or_else(|| "en".to_string()),
+        paragraphs,
+    };
+    Ok(build_article(&source)?)
+}
+
+/// Every `<id>.txt` with its `<id>.meta.json` in `sources`, sorted by id.
+fn source_files(sources: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(sources).with_context(|| format!("reading {}", sources.display()))? {
+        let path = entry?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
+            continue;
+        };
+        let meta = sources.join(format!("{id}.meta.json"));
+        if !meta.exists() {
+            bail!("{} has no {}", path.display(), meta.display());
+        }
+        found.push((id, path, meta));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Builds every article in `sources` and the library index, as (file name, contents) pairs.
+pub fn build_bundle(sources: &Path) -> Result<Vec<(String, String)>> {
+    let mut articles = Vec::new();
+    for (id, text_path, meta_path) in source_files(sources)? {
+        let text = fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let meta: SourceMeta = serde_json::from_str(&fs::read_to_string(&meta_path)?)
+            .with_context(|| format!("reading {}", meta_path.display()))?;
+        let article = article_from_text(&id, &text, &meta).with_context(|| format!("building {id}"))?;
+        articles.push(article);
+    }
+    // Newest first, then by id, so the index order is stable.
+    articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    let library = Library {
+        schema_version: dateline_core::article::SCHEMA_VERSION,
+        articles: articles.iter().map(Article::library_entry).collect(),
+    };
+    let mut files: Vec<(String, String)> =
+        articles.iter().map(|a| (format!("{}.json", a.id), a.to_json())).collect();
+    files.push((INDEX_FILE.to_string(), library.to_json()));
+    Ok(files)
+}
+
+/// Writes the bundle into `out`, removing article files whose source is gone.
+pub fn write_bundle(files: &[(String, String)], out: &Path) -> Result<()> {
+    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    for entry in fs::read_dir(out)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if name.ends_with(".json") && !files.iter().any(|(f, _)| *f == name) {
+            fs::remove_file(&path).with_context(|| format!("removing stale {}", path.display()))?;
+        }
+    }
+    for (name, contents) in files {
+        fs::write(out.join(name), contents).with_context(|| format!("writing {name}"))?;
+    }
+    Ok(())
+}
