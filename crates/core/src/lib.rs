@@ -23,4 +23,5 @@
 pub mod analysis;
 pub mod article;
 pub mod build;
+pub mod calendar;
 pub mod ner;

@@ -1,0 +1,99 @@
+//! Calendar periods of TIMEX3 values, for placing events on a time axis.
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+use crate::article::Granularity;
+
+/// The stretch of calendar a TIMEX3 value names: `[start, end)` in whole days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub start: Date,
+    /// The day after the last one.
+    pub end: Date,
+    /// How precise the value is.
+    pub granularity: Granularity,
+}
+
+impl Period {
+    /// The period `value` names, or `None` for values with no place on a calendar.
+    ///
+    /// A time of day is given its whole day: the axis is drawn in days.
+    pub fn of_value(value: &str) -> Option<Period> {
+        let granularity = Granularity::of_value(value)?;
+        let number = |range: std::ops::Range<usize>| value.get(range)?.parse::<i16>().ok();
+        let year = if granularity == Granularity::Decade { number(0..3)? * 10 } else { number(0..4)? };
+        let (start, end) = match granularity {
+            Granularity::Decade => (Date::new(year, 1, 1).ok()?, Date::new(year + 10, 1, 1).ok()?),
+            Granularity::Year => (Date::new(year, 1, 1).ok()?, Date::new(year + 1, 1, 1).ok()?),
+            Granularity::Month => {
+                let start = Date::new(year, number(5..7)? as i8, 1).ok()?;
+                (start, start.checked_add(1.month()).ok()?)
+            }
+            Granularity::Day | Granularity::Time => {
+                let start = Date::new(year, number(5..7)? as i8, number(8..10)? as i8).ok()?;
+                (start, start.tomorrow().ok()?)
+            }
+            Granularity::Week => {
+                let week = number(6..value.len())? as i8;
+                let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday).ok()?.date();
+                (start, start.checked_add(1.week()).ok()?)
+            }
+            Granularity::Quarter => {
+                let quarter = number(6..7)? as i8;
+                let start = Date::new(year, (quarter - 1) * 3 + 1, 1).ok()?;
+                (start, start.checked_add(3.months()).ok()?)
+            }
+            // Meteorological seasons of the northern hemisphere; winter runs into the next year.
+            Granularity::Season => {
+                let month = match value.get(5..7)? {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let start = Date::new(year, month, 1).ok()?;
+                (start, start.checked_add(3.months()).ok()?)
+            }
+        };
+        Some(Period { start, end, granularity })
+    }
+
+    /// Number of days covered.
+    pub fn days(&self) -> i32 {
+        self.start.until(self.end).map_or(0, |span| span.get_days())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(value: &str) -> Option<(String, String)> {
+        Period::of_value(value).map(|p| (p.start.to_string(), p.end.to_string()))
+    }
+
+    #[test]
+    fn periods_of_timex3_values() {
+        let some = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(period("2017-06-18"), some("2017-06-18", "2017-06-19"));
+        assert_eq!(period("2017-07-07TAF"), some("2017-07-07", "2017-07-08"));
+        assert_eq!(period("2016-11"), some("2016-11-01", "2016-12-01"));
+        assert_eq!(period("2017-12"), some("2017-12-01", "2018-01-01"));
+        assert_eq!(period("2017"), some("2017-01-01", "2018-01-01"));
+        assert_eq!(period("2017-W27"), some("2017-07-03", "2017-07-10"));
+        assert_eq!(period("2017-Q3"), some("2017-07-01", "2017-10-01"));
+        assert_eq!(period("2017-WI"), some("2017-12-01", "2018-03-01"));
+        assert_eq!(period("199"), some("1990-01-01", "2000-01-01"));
+        assert_eq!(period("2017-02-30"), None);
+        assert_eq!(period("2017-W60"), None);
+        assert_eq!(period("PRESENT_REF"), None);
+    }
+
+    #[test]
+    fn days_counts_the_period() {
+        assert_eq!(Period::of_value("2016-11").unwrap().days(), 30);
+        assert_eq!(Period::of_value("2017-06-18").unwrap().days(), 1);
+    }
+}
