@@ -1,0 +1,84 @@
+//! Loading the bundled library index and articles from the same origin.
+
+use std::fmt;
+use std::rc::Rc;
+
+use dateline_core::article::{is_valid_id, Article, FormatError, Library};
+use gloo::net::http::Request;
+
+/// Folder of bundled articles, relative to the page so that the app works under any sub-path.
+pub const ARTICLES_URL: &str = "articles";
+
+/// Why something could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No such article.
+    NotFound,
+    /// The request failed (offline, server error).
+    Network(String),
+    /// The file arrived but is not a readable Dateline file.
+    Format(FormatError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound => write!(f, "there is no article with that name"),
+            LoadError::Network(why) => write!(f, "the file could not be loaded ({why})"),
+            LoadError::Format(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+/// A cheaply cloned shared value whose props comparison is pointer identity, so that passing a
+/// large article down the tree never compares it field by field.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    match response.status() {
+        200..=299 => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        404 => Err(LoadError::NotFound),
+        status => Err(LoadError::Network(format!("HTTP {status}"))),
+    }
+}
+
+/// The library index of bundled articles.
+pub async fn load_library() -> Result<Library, LoadError> {
+    let json = fetch_text(&format!("{ARTICLES_URL}/index.json")).await?;
+    Library::from_json(&json).map_err(LoadError::Format)
+}
+
+/// One bundled article, validated.
+pub async fn load_article(id: &str) -> Result<Article, LoadError> {
+    if !is_valid_id(id) {
+        return Err(LoadError::NotFound);
+    }
+    let json = fetch_text(&format!("{ARTICLES_URL}/{id}.json")).await?;
+    parse_article(&json)
+}
+
+/// Parses an article file's text, as loaded or as dropped by a reader.
+pub fn parse_article(json: &str) -> Result<Article, LoadError> {
+    Article::from_json(json).map_err(LoadError::Format)
+}

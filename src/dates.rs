@@ -1,0 +1,85 @@
+//! Reader-facing wording of dates and lengths.
+
+use dateline_core::article::Granularity;
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+fn month_name(number: &str) -> Option<&'static str> {
+    let index: usize = number.parse().ok()?;
+    MONTHS.get(index.checked_sub(1)?).copied()
+}
+
+/// "18 June 2017", "November 2016", "week 27 of 2017", or plain words for values with no
+/// calendar place ("the present").
+pub fn display_date(value: &str) -> String {
+    let part = |range: std::ops::Range<usize>| value.get(range).unwrap_or_default();
+    let year = part(0..4);
+    let day = || part(8..10).trim_start_matches('0').to_string();
+    let shown = match Granularity::of_value(value) {
+        Some(Granularity::Decade) => Some(format!("the {}0s", part(0..3))),
+        Some(Granularity::Year) => Some(year.to_string()),
+        Some(Granularity::Month) => month_name(part(5..7)).map(|m| format!("{m} {year}")),
+        Some(Granularity::Day) => month_name(part(5..7)).map(|m| format!("{} {m} {year}", day())),
+        Some(Granularity::Time) => month_name(part(5..7)).map(|m| {
+            let time = match part(11..value.len()) {
+                "MO" => "morning".to_string(),
+                "AF" => "afternoon".to_string(),
+                "EV" => "evening".to_string(),
+                "NI" => "night".to_string(),
+                "DT" => "daytime".to_string(),
+                clock => clock.to_string(),
+            };
+            format!("{} {m} {year}, {time}", day())
+        }),
+        Some(Granularity::Week) => Some(format!("week {} of {year}", part(6..value.len()).trim_start_matches('0'))),
+        Some(Granularity::Quarter) => Some(format!("{} quarter of {year}", ["first", "second", "third", "fourth"][part(6..7).parse::<usize>().unwrap_or(1).clamp(1, 4) - 1])),
+        Some(Granularity::Season) => Some(format!(
+            "{} {year}",
+            match part(5..7) {
+                "SP" => "spring",
+                "SU" => "summer",
+                "FA" => "autumn",
+                _ => "winter",
+            }
+        )),
+        None => None,
+    };
+    shown.unwrap_or_else(|| match value {
+        "PRESENT_REF" => "the present".to_string(),
+        "PAST_REF" => "the past".to_string(),
+        "FUTURE_REF" => "the future".to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// Minutes an adult reads `words` words in, at 230 words a minute, at least one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(230).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(display_date("2017-06-18"), "18 June 2017");
+        assert_eq!(display_date("2016-11"), "November 2016");
+        assert_eq!(display_date("2017"), "2017");
+        assert_eq!(display_date("2017-W27"), "week 27 of 2017");
+        assert_eq!(display_date("2017-07-07TAF"), "7 July 2017, afternoon");
+        assert_eq!(display_date("201"), "the 2010s");
+        assert_eq!(display_date("PRESENT_REF"), "the present");
+        assert_eq!(display_date("2017-13"), "2017-13");
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(343), 2);
+        assert_eq!(reading_minutes(460), 2);
+    }
+}

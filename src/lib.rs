@@ -1,0 +1,24 @@
+//! Dateline's reading app: a Yew single-page app that loads bundled article JSON and shows the
+//! article with its entities highlighted and its events on a timeline, entirely in the browser.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod dates;
+pub mod pages;
+pub mod panic;
+
+/// Mounts the app into `#app`, replacing the boot message that index.html shows until then.
+pub fn start() {
+    panic::show_panics_in_page();
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
