@@ -1,0 +1,490 @@
+//! Feature extraction: each token becomes a list of 32-bit feature keys.
+//!
+//! A key is a stable hash (FNV-1a, then a 64-bit finalizer; the same on every platform) of a
+//! template id and its value, so the model stores no feature strings. Features come in two groups:
+//!
+//! - *static* ones, from the sentence, the whole document ([`DocContext`]) and the gazetteer;
+//! - *history* ones, from what the tagger itself predicted for the same word earlier in the
+//!   document ([`History`]); they change as the tagger goes through the document.
+//!
+//! Training and tagging call the same functions, so the two cannot drift apart.
+
+use std::collections::HashMap;
+
+use super::gazetteer::Gazetteer;
+use super::tags;
+
+/// A hashed feature (never 0).
+pub type FeatureKey = u32;
+
+// Template ids. Changing any of them, or what they hash, changes every model: bump the format
+// version in `model.rs` when you do.
+const T_BIAS: u8 = 1;
+const T_WORD: u8 = 2;
+const T_LOWER: u8 = 3;
+const T_SHAPE: u8 = 4;
+const T_LONG_SHAPE: u8 = 5;
+const T_PREFIX: u8 = 6;
+const T_SUFFIX: u8 = 7;
+const T_LOWER_AT: u8 = 8;
+const T_SHAPE_AT: u8 = 9;
+const T_BIGRAM_LEFT: u8 = 10;
+const T_BIGRAM_RIGHT: u8 = 11;
+const T_SHAPE_LEFT: u8 = 12;
+const T_SHAPE_RIGHT: u8 = 13;
+const T_SHAPE_TRIGRAM: u8 = 14;
+const T_FIRST: u8 = 15;
+const T_UPPER_SENTENCE: u8 = 16;
+const T_GAZETTEER: u8 = 17;
+const T_GAZETTEER_NEXT: u8 = 18;
+const T_GAZETTEER_PREV: u8 = 19;
+const T_DOC_CASE: u8 = 20;
+const T_HISTORY: u8 = 21;
+const T_HISTORY_WORD: u8 = 22;
+
+/// Builds one key from a template id and its parts.
+#[derive(Clone, Copy)]
+struct Key(u64);
+
+impl Key {
+    fn new(template: u8) -> Self {
+        Key(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+
+    fn byte(mut self, b: u8) -> Self {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        self
+    }
+
+    /// A string part; the 0xff separator never occurs in UTF-8, so parts cannot run together.
+    fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self = self.byte(b);
+        }
+        self.byte(0xff)
+    }
+
+    fn finish(self) -> FeatureKey {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^= x >> 33;
+        let k = (x >> 32) as u32;
+        k.max(1)
+    }
+}
+
+/// The features of each token of one sentence, stored flat.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceFeatures {
+    keys: Vec<FeatureKey>,
+    ends: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    /// An empty buffer.
+    pub fn new() -> Self {
+        SentenceFeatures::default()
+    }
+
+    /// Empties the buffer, keeping its memory.
+    pub fn clear(&mut self) {
+        self.keys.clear();
+        self.ends.clear();
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The keys of token `i` (empty when out of range).
+    pub fn token(&self, i: usize) -> &[FeatureKey] {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0)
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.keys.get(start..end).unwrap_or(&[])
+    }
+
+    fn push(&mut self, key: Key) {
+        self.keys.push(key.finish());
+    }
+
+    fn end_token(&mut self) {
+        self.ends.push(self.keys.len());
+    }
+}
+
+/// Character class of `c` for word shapes.
+fn class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// Short shape: runs of one class collapsed ("Xx", "X.X.", "d.d", "Xx-Xx").
+pub fn short_shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars().map(class) {
+        if last != Some(c) {
+            out.push(c);
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// Long shape: runs of one class cut at four ("Xxxxx", "dddd", "XX"), at most 12 characters.
+pub fn long_shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    let mut run = 0;
+    for c in word.chars().map(class) {
+        if last == Some(c) {
+            run += 1;
+        } else {
+            run = 1;
+            last = Some(c);
+        }
+        if run <= 4 {
+            out.push(c);
+        }
+        if out.len() >= 12 {
+            break;
+        }
+    }
+    out
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_letter(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+}
+
+/// True when the sentence has letters but no lower-case letter (headlines, datelines, tables).
+pub fn is_upper_sentence(tokens: &[&str]) -> bool {
+    tokens.iter().any(|t| has_letter(t))
+        && !tokens.iter().any(|t| t.chars().any(char::is_lowercase))
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct WordCase {
+    /// Capitalised, not sentence-first, not in an upper-case sentence.
+    capitalised_inside: u32,
+    /// Starts with a lower-case letter.
+    lower: u32,
+}
+
+/// Document-wide facts about words: how each one is written elsewhere in the same document.
+#[derive(Clone, Debug, Default)]
+pub struct DocContext {
+    cases: HashMap<String, WordCase>,
+}
+
+impl DocContext {
+    /// Gathers the facts from all sentences of one document.
+    pub fn new(sentences: &[Vec<&str>]) -> Self {
+        let mut cases: HashMap<String, WordCase> = HashMap::new();
+        for sentence in sentences {
+            let upper = is_upper_sentence(sentence);
+            for (i, token) in sentence.iter().enumerate() {
+                if !has_letter(token) {
+                    continue;
+                }
+                let (inside, lower) = case_of(token, i, upper);
+                if inside || lower {
+                    let entry = cases.entry(token.to_lowercase()).or_default();
+                    entry.capitalised_inside += u32::from(inside);
+                    entry.lower += u32::from(lower);
+                }
+            }
+        }
+        DocContext { cases }
+    }
+}
+
+/// (capitalised inside a normal sentence, starts lower-case)
+fn case_of(token: &str, i: usize, upper_sentence: bool) -> (bool, bool) {
+    let first = token.chars().next();
+    let lower = first.is_some_and(char::is_lowercase);
+    let inside = i > 0 && !upper_sentence && first.is_some_and(char::is_uppercase);
+    (inside, lower)
+}
+
+/// What the tagger predicted so far in a document: the last entity type (or none) given to each
+/// capitalised word.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    last: HashMap<String, u8>,
+}
+
+impl History {
+    /// An empty history, for the start of a document.
+    pub fn new() -> Self {
+        History::default()
+    }
+
+    /// Remembers the tags predicted for one sentence (tags as in [`super::tags`]).
+    pub fn record(&mut self, tokens: &[&str], predicted: &[u8]) {
+        for (token, &tag) in tokens.iter().zip(predicted) {
+            if !starts_upper(token) {
+                continue;
+            }
+            let class = tags::split(tag).map_or(0, |(ty, _)| tags::type_index(ty) as u8 + 1);
+            self.last.insert(token.to_lowercase(), class);
+        }
+    }
+}
+
+/// History features of one sentence, one token list each (see the module docs).
+pub fn history_features(tokens: &[&str], history: &History, out: &mut SentenceFeatures) {
+    out.clear();
+    for token in tokens {
+        if has_letter(token) {
+            let lower = token.to_lowercase();
+            if let Some(&class) = history.last.get(&lower) {
+                let cap = u8::from(starts_upper(token));
+                out.push(Key::new(T_HISTORY).byte(class).byte(cap));
+                out.push(Key::new(T_HISTORY_WORD).byte(class).str(&lower));
+            }
+        }
+        out.end_token();
+    }
+}
+
+/// Per-token tag scores: `add(key, scores)` adds the weights of one feature of the token, for every
+/// static and history feature.
+pub fn emissions(
+    fixed: &SentenceFeatures,
+    dynamic: &SentenceFeatures,
+    add: impl Fn(FeatureKey, &mut [f32; tags::NUM_TAGS]),
+) -> Vec<[f32; tags::NUM_TAGS]> {
+    (0..fixed.len())
+        .map(|i| {
+            let mut scores = [0.0; tags::NUM_TAGS];
+            for &key in fixed.token(i).iter().chain(dynamic.token(i)) {
+                add(key, &mut scores);
+            }
+            scores
+        })
+        .collect()
+}
+
+const BOUNDARY_BEFORE: &str = "<s>";
+const BOUNDARY_AFTER: &str = "</s>";
+
+/// Static features of one sentence of a document (see the module docs).
+pub fn static_features(
+    tokens: &[&str],
+    doc: &DocContext,
+    gazetteer: &Gazetteer,
+    out: &mut SentenceFeatures,
+) {
+    out.clear();
+    let n = tokens.len();
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let shapes: Vec<String> = tokens.iter().map(|t| short_shape(t)).collect();
+    let upper = is_upper_sentence(tokens);
+    let lower_at = |j: isize| -> &str {
+        if j < 0 {
+            BOUNDARY_BEFORE
+        } else {
+            lower.get(j as usize).map_or(BOUNDARY_AFTER, String::as_str)
+        }
+    };
+    let shape_at = |j: isize| -> &str {
+        if j < 0 {
+            BOUNDARY_BEFORE
+        } else {
+            shapes
+                .get(j as usize)
+                .map_or(BOUNDARY_AFTER, String::as_str)
+        }
+    };
+
+    // Gazetteer position features per token: (type, position) bit sets.
+    let mut gaz: Vec<u16> = vec![0; n];
+    for m in gazetteer.find_all(&lower) {
+        for (i, bits) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
+            let pos = if m.end - m.start == 1 {
+                3
+            } else if i == m.start {
+                0
+            } else if i + 1 == m.end {
+                2
+            } else {
+                1
+            };
+            for t in 0..4 {
+                if m.types & (1 << t) != 0 {
+                    *bits |= 1 << (t * 4 + pos);
+                }
+            }
+        }
+    }
+
+    for (i, token) in tokens.iter().enumerate() {
+        let w = &lower[i];
+        let sh = &shapes[i];
+        let ii = i as isize;
+        out.push(Key::new(T_BIAS));
+        out.push(Key::new(T_WORD).str(token));
+        out.push(Key::new(T_LOWER).str(w));
+        out.push(Key::new(T_SHAPE).str(sh));
+        out.push(Key::new(T_LONG_SHAPE).str(&long_shape(token)));
+
+        let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).chain([w.len()]).collect();
+        let chars = bounds.len() - 1;
+        for k in 1..=4.min(chars) {
+            out.push(Key::new(T_PREFIX).byte(k as u8).str(&w[..bounds[k]]));
+            out.push(
+                Key::new(T_SUFFIX)
+                    .byte(k as u8)
+                    .str(&w[bounds[chars - k]..]),
+            );
+        }
+
+        for off in [-2isize, -1, 1, 2] {
+            out.push(Key::new(T_LOWER_AT).byte(off as u8).str(lower_at(ii + off)));
+            out.push(Key::new(T_SHAPE_AT).byte(off as u8).str(shape_at(ii + off)));
+        }
+        out.push(Key::new(T_BIGRAM_LEFT).str(lower_at(ii - 1)).str(w));
+        out.push(Key::new(T_BIGRAM_RIGHT).str(w).str(lower_at(ii + 1)));
+        out.push(Key::new(T_SHAPE_LEFT).str(shape_at(ii - 1)).str(sh));
+        out.push(Key::new(T_SHAPE_RIGHT).str(sh).str(shape_at(ii + 1)));
+        out.push(
+            Key::new(T_SHAPE_TRIGRAM)
+                .str(shape_at(ii - 1))
+                .str(sh)
+                .str(shape_at(ii + 1)),
+        );
+        if i == 0 {
+            out.push(Key::new(T_FIRST).str(sh));
+        }
+        if upper {
+            out.push(Key::new(T_UPPER_SENTENCE).str(sh));
+        }
+
+        for (template, bits) in [
+            (T_GAZETTEER, gaz[i]),
+            (T_GAZETTEER_PREV, if i > 0 { gaz[i - 1] } else { 0 }),
+            (T_GAZETTEER_NEXT, gaz.get(i + 1).copied().unwrap_or(0)),
+        ] {
+            for b in 0..16u8 {
+                if bits & (1 << b) != 0 {
+                    out.push(Key::new(template).byte(b));
+                }
+            }
+        }
+
+        if has_letter(token) {
+            let seen = doc.cases.get(w).copied().unwrap_or_default();
+            let (inside, low) = case_of(token, i, upper);
+            let other_inside = seen.capitalised_inside > u32::from(inside);
+            let other_lower = seen.lower > u32::from(low);
+            let weak_context = i == 0 || upper;
+            let code = u8::from(starts_upper(token))
+                | u8::from(other_inside) << 1
+                | u8::from(other_lower) << 2
+                | u8::from(weak_context) << 3;
+            out.push(Key::new(T_DOC_CASE).byte(code));
+        }
+        out.end_token();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(short_shape("Washington"), "Xx");
+        assert_eq!(short_shape("U.S."), "X.X.");
+        assert_eq!(short_shape("1996-08-22"), "d-d-d");
+        assert_eq!(long_shape("Washington"), "Xxxxx");
+        assert_eq!(long_shape("IBM"), "XXX");
+        assert_eq!(long_shape(""), "");
+        assert_eq!(short_shape("Zürich"), "Xx");
+    }
+
+    #[test]
+    fn keys_are_stable_and_nonzero() {
+        // Pinned: a change here silently invalidates every trained model.
+        assert_eq!(
+            Key::new(T_WORD).str("Paris").finish(),
+            Key::new(T_WORD).str("Paris").finish()
+        );
+        assert_ne!(
+            Key::new(T_WORD).str("ab").str("c").finish(),
+            Key::new(T_WORD).str("a").str("bc").finish()
+        );
+        assert_eq!(Key::new(T_BIAS).finish(), 0x0d7c_ea42);
+    }
+
+    #[test]
+    fn one_list_per_token() {
+        let sentences = vec![vec!["Peter", "Blackburn", "met", "Blackburn", "."], vec![]];
+        let doc = DocContext::new(&sentences);
+        let mut g = Gazetteer::new();
+        g.insert("peter blackburn", 1);
+        let mut f = SentenceFeatures::new();
+        static_features(&sentences[0], &doc, &g, &mut f);
+        assert_eq!(f.len(), 5);
+        assert!((0..5).all(|i| !f.token(i).is_empty()));
+        assert!(f.token(9).is_empty());
+        static_features(&sentences[1], &doc, &g, &mut f);
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn odd_tokens_do_not_panic() {
+        let tokens = vec!["", "ǅ", "é", "\u{200b}", "日本", "a b"];
+        let doc = DocContext::new(std::slice::from_ref(&tokens));
+        let mut f = SentenceFeatures::new();
+        static_features(&tokens, &doc, &Gazetteer::new(), &mut f);
+        assert_eq!(f.len(), tokens.len());
+    }
+
+    #[test]
+    fn history_features_follow_predictions() {
+        let tokens = vec!["Smith", "said"];
+        let mut h = History::new();
+        let mut f = SentenceFeatures::new();
+        history_features(&tokens, &h, &mut f);
+        assert!(f.token(0).is_empty());
+        let per = tags::tag(crate::article::EntityType::Person, tags::Position::Unit);
+        h.record(&tokens, &[per, tags::OUTSIDE]);
+        history_features(&tokens, &h, &mut f);
+        assert_eq!(f.token(0).len(), 2);
+        assert!(f.token(1).is_empty());
+    }
+
+    #[test]
+    fn upper_sentences() {
+        assert!(is_upper_sentence(&["BRUSSELS", "1996-08-22"]));
+        assert!(!is_upper_sentence(&["1996-08-22"]));
+        assert!(!is_upper_sentence(&["EU", "rejects"]));
+    }
+}
