@@ -1,0 +1,664 @@
+//! Named entities: finding mentions, then merging them into entities.
+//!
+//! The two steps are independent. [`rule_mentions`] finds typed mentions with capitalization,
+//! gazetteers and context rules; [`mentions_from_bio`] turns any tagger's BIO labels over
+//! tokens into the same [`Mention`]s. [`merge`] then groups mentions into [`Entity`]s whatever
+//! found them: forms of one gazetteer entry ("U.S.", "United States"), exact repeats, short
+//! forms of people ("Putin" → "Vladimir Putin") and acronyms of organisations. The canonical
+//! name is the longest form, the type the one with the strongest evidence over all mentions.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{normalize, Gazetteer};
+use super::segment::{is_title_abbreviation, Doc, Kind, Token};
+use crate::article::{Entity, EntityType, Span};
+
+/// One mention of a name, however it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it stands (code points).
+    pub span: Span,
+    /// Its class as the finder saw it.
+    pub entity_type: EntityType,
+    /// How sure the finder is of the class: 0 a guess, 1 weak context, 2 a pattern, 3 a list or
+    /// a title. Merging weighs votes by it.
+    pub strength: u8,
+}
+
+/// Last words that make a name an organisation.
+const ORG_HEADS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "sa",
+    "company", "group", "party", "ministry", "department", "agency", "bank", "university", "college", "institute",
+    "council", "committee", "commission", "association", "union", "federation", "organization", "organisation",
+    "foundation", "board", "bureau", "office", "service", "services", "authority", "court", "army", "navy", "police",
+    "airlines", "airways", "motors", "industries", "holdings", "partners", "systems", "technologies", "fund", "club",
+    "league", "church", "school", "academy", "society", "news", "times", "post", "journal", "press", "network",
+    "exchange", "parliament", "assembly", "congress", "senate", "government", "administration", "forces", "guard",
+    "brigade", "front", "movement", "alliance", "coalition", "center", "centre", "hospital", "museum", "team",
+    "united", "city", "rovers", "wanderers", "athletic", "fc", "bancorp", "securities", "capital", "investments",
+    "communications", "energy", "oil", "petroleum", "pharmaceuticals", "electric", "airline", "telecom", "media",
+];
+/// Last words that make a name a place.
+const LOC_HEADS: &[&str] = &[
+    "river", "mountains", "mountain", "mount", "island", "islands", "sea", "ocean", "lake", "bay", "gulf", "street",
+    "avenue", "square", "province", "county", "state", "region", "valley", "desert", "peninsula", "strait", "coast",
+    "heights", "hills", "park", "airport", "bridge", "canal", "district", "territory", "republic", "kingdom",
+];
+/// Last words that make a name an event or other name.
+const MISC_HEADS: &[&str] = &[
+    "cup", "games", "olympics", "championship", "championships", "open", "war", "summit", "award", "awards",
+    "prize", "festival", "act", "treaty", "accord", "accords", "agreement", "plan", "doctrine", "trophy", "series",
+    "grand prix", "tournament", "marathon", "conference",
+];
+/// Words that let a name go on over "of": "Bank of England", "University of Chicago".
+const OF_HEADS: &[&str] = &[
+    "bank", "university", "ministry", "department", "republic", "kingdom", "gulf", "bay", "sea", "institute",
+    "board", "federation", "association", "council", "organization", "organisation", "union", "college", "school",
+    "museum", "church", "court", "league", "commission", "committee", "academy", "society", "chamber", "cape",
+    "isle", "lake", "mount", "strait", "city", "state", "states", "duke", "house", "army", "corps", "front",
+    "movement", "conference", "agency", "bureau", "service", "authority", "fund", "office", "party", "people's",
+    "secretary", "minister", "islands", "sultanate", "emirate", "province", "port", "statue", "tower",
+];
+/// Lowercase name particles: "Bashar al-Assad", "Charles de Gaulle".
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "ter", "dos", "das", "la", "le", "es", "y"];
+/// Verbs of saying after a name: evidence for a person (or an organisation) speaking.
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stated", "announced", "explained", "argued", "wrote", "insisted", "noted", "asked", "replied", "warned"];
+/// Prepositions before a name that suggest a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via"];
+
+fn is_name_token(t: &Token, _gaz: &Gazetteer) -> bool {
+    match t.kind {
+        Kind::Word => {
+            t.is_capitalized() && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll") && !is_calendar_word(&t.lower)
+        }
+        _ => false,
+    }
+}
+
+/// Months, weekdays and the like: capitalized, never names on their own.
+fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
+}
+
+/// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
+fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
+    for len in (1..=gaz.max_title_words).rev() {
+        if i + len > end {
+            continue;
+        }
+        let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.text.as_str()).collect();
+        if words.contains(&"-") && len == 1 {
+            continue;
+        }
+        if gaz.is_title(&normalize(&words.join(" "))) || is_title_abbreviation(&toks[i].text) && len == 1 && toks[i].text.ends_with('.') {
+            return len;
+        }
+    }
+    0
+}
+
+/// Finds entity mentions with capitalization, gazetteers and context rules. Tokens marked in
+/// `blocked` (time expressions) are never part of a name.
+pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
+    let gaz = Gazetteer::get();
+    let toks = &doc.tokens;
+    let mut mentions = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        let shouting = is_shouting(&toks[range.clone()]);
+        let first_word = range.clone().find(|&t| toks[t].kind == Kind::Word).unwrap_or(range.start);
+        let mut i = range.start;
+        let mut per_next = false;
+        while i < range.end {
+            let t = &toks[i];
+            if blocked.get(i).copied().unwrap_or(false) {
+                per_next = false;
+                i += 1;
+                continue;
+            }
+            if shouting {
+                // All-capitals headlines: only known names count.
+                if let Some((len, known_type)) = longest_known(doc, i, range.end, blocked, gaz, true) {
+                    mentions.push(Mention { span: span_of(toks, i..i + len), entity_type: known_type, strength: 2 });
+                    i += len;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // A role before a name: "President Donald Trump", "spokesman Peskov".
+            let title = title_at(toks, i, range.end, gaz);
+            if title > 0 && toks.get(i + title).is_some_and(|n| is_name_token(n, gaz)) && !blocked.get(i + title).copied().unwrap_or(false) {
+                // Unless the title starts a known name ("General Motors").
+                if longest_known(doc, i, range.end, blocked, gaz, false).is_none_or(|(len, _)| len <= title) {
+                    per_next = true;
+                    i += title;
+                    continue;
+                }
+            }
+            let starts_name = is_name_token(t, gaz) || (PARTICLES.contains(&t.lower.as_str()) && longest_known(doc, i, range.end, blocked, gaz, false).is_some());
+            if !starts_name {
+                per_next = false;
+                i += 1;
+                continue;
+            }
+            let end = chunk_end(toks, i, range.end, blocked, gaz);
+            let chunk_mentions = type_chunk(doc, i..end, first_word, per_next, gaz);
+            mentions.extend(chunk_mentions);
+            per_next = false;
+            i = end.max(i + 1);
+        }
+    }
+    mentions
+}
+
+/// True for a sentence written mostly in capitals (a headline).
+fn is_shouting(toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == Kind::Word && t.text.chars().count() > 1).collect();
+    words.len() >= 3 && words.iter().filter(|t| t.is_all_caps()).count() * 10 >= words.len() * 7
+}
+
+fn span_of(toks: &[Token], range: Range<usize>) -> Span {
+    let start = toks.get(range.start).map_or(0, |t| t.start);
+    let end = range.end.checked_sub(1).and_then(|e| toks.get(e)).map_or(start, |t| t.end);
+    Span::new(start, end)
+}
+
+/// The longest known name starting at token `i` (in tokens) and its class.
+fn longest_known(doc: &Doc, i: usize, end: usize, blocked: &[bool], gaz: &Gazetteer, any_case: bool) -> Option<(usize, EntityType)> {
+    let toks = &doc.tokens;
+    let max = (gaz.max_words * 2).min(end.saturating_sub(i));
+    for len in (1..=max).rev() {
+        let range = i..i + len;
+        if range.clone().any(|t| blocked.get(t).copied().unwrap_or(false)) {
+            continue;
+        }
+        let last = &toks[i + len - 1];
+        if last.kind != Kind::Word && last.kind != Kind::Number {
+            continue;
+        }
+        if len > 1 && !range.clone().skip(1).all(|t| toks[t].kind != Kind::Punct || matches!(toks[t].text.as_str(), "-" | "&" | "'" | "’" | ",")) {
+            continue;
+        }
+        let text = doc.token_text(range);
+        let known = if any_case { gaz.lookup_any_case(&text) } else { gaz.lookup(&text) };
+        if let Some(known) = known {
+            if !any_case || len > 1 || text.chars().count() > 2 || toks[i].is_all_caps() {
+                return Some((len, known.entity_type));
+            }
+        }
+    }
+    None
+}
+
+/// Where the capitalized run starting at `i` ends.
+fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazetteer) -> usize {
+    let ok = |j: usize| j < end && !blocked.get(j).copied().unwrap_or(false);
+    let mut j = i + 1;
+    while ok(j) {
+        let t = &toks[j];
+        if is_name_token(t, gaz) && !t.newline_before {
+            // A title inside the run ends it: "U.S. President" | "Donald Trump".
+            if title_at(toks, j, end, gaz) > 0 && !ORG_HEADS.contains(&toks[j].lower.as_str()) {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        let prev = &toks[j - 1];
+        let next_is_name = toks.get(j + 1).is_some_and(|n| is_name_token(n, gaz)) && ok(j + 1);
+        // "Rolls-Royce", "AT&T": glued punctuation inside a name.
+        let both_known = gaz.lookup(&prev.text).is_some() || toks.get(j + 1).is_some_and(|n| gaz.lookup(&n.text).is_some());
+        if matches!(t.text.as_str(), "-" | "&") && !t.space_before && next_is_name && !toks[j + 1].space_before && !both_known {
+            j += 2;
+            continue;
+        }
+        // "Bank of England", "Democratic Republic of the Congo"
+        if t.lower == "of" && OF_HEADS.contains(&prev.lower.as_str()) {
+            if next_is_name {
+                j += 2;
+                continue;
+            }
+            if toks.get(j + 1).is_some_and(|n| n.lower == "the") && toks.get(j + 2).is_some_and(|n| is_name_token(n, gaz)) && ok(j + 2) {
+                j += 3;
+                continue;
+            }
+        }
+        if PARTICLES.contains(&t.lower.as_str()) && next_is_name {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Types a capitalized run, splitting it where it holds several names.
+fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: bool, gaz: &Gazetteer) -> Vec<Mention> {
+    let toks = &doc.tokens;
+    let mut start = range.start;
+    let end = range.end;
+    // Sentence starts: "However", "The", "Several" are not names.
+    if start == first_word || (start > 0 && start == first_word + 1 && toks[first_word].kind == Kind::Punct) {
+        while start < end && gaz.is_common(&toks[start].text) && gaz.lookup(&toks[start].text).is_none() {
+            start += 1;
+        }
+        if start < end && end - start == 1 && start == first_word {
+            let t = &toks[start];
+            let known = gaz.lookup(&t.text).is_some() || gaz.is_first_name(&t.text);
+            let seen_inside = doc.tokens.iter().enumerate().any(|(k, o)| k != start && o.text == t.text && doc.sentences.iter().all(|s| s.tokens.start != k));
+            let looks_common = t.lower.ends_with("ly") || t.lower.ends_with("ing") || doc.tokens.iter().any(|o| o.text == t.lower);
+            if !known && !seen_inside && (looks_common || !t.is_all_caps()) {
+                return Vec::new();
+            }
+        }
+    }
+    if start >= end {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // Greedy: known names first, left to right; what remains is typed by its shape.
+    let mut i = start;
+    let mut rest_start = start;
+    let blocked = vec![false; 0];
+    let whole = doc.token_text(start..end);
+    if let Some(known) = gaz.lookup(&whole) {
+        return vec![Mention { span: span_of(toks, start..end), entity_type: known.entity_type, strength: 3 }];
+    }
+    let last_lower = toks[end - 1].lower.trim_end_matches('.').to_string();
+    if end - start > 1 && ORG_HEADS.contains(&last_lower.as_str()) {
+        return vec![Mention { span: span_of(toks, start..end), entity_type: EntityType::Organization, strength: 3 }];
+    }
+    while i < end {
+        if let Some((len, known_type)) = longest_known(doc, i, end, &blocked, gaz, false) {
+            // A known first word followed by a person's name splits: "Russian Vladimir Putin".
+            // A known word inside an unknown run ("New Hampshire Democrats") is left to the run.
+            let splits = i == rest_start && (i + len == end || toks.get(i + len).is_some_and(|n| gaz.lookup(&n.text).is_some() || gaz.is_first_name(&n.text)));
+            if splits || i > rest_start {
+                if i > rest_start {
+                    out.extend(shape_type(doc, rest_start..i, per_evidence && out.is_empty(), gaz));
+                }
+                out.push(Mention { span: span_of(toks, i..i + len), entity_type: known_type, strength: 3 });
+                i += len;
+                rest_start = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if rest_start < end {
+        out.extend(shape_type(doc, rest_start..end, per_evidence, gaz));
+    }
+    out
+}
+
+/// Types an unknown name by its words and context.
+fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazetteer) -> Option<Mention> {
+    let toks = &doc.tokens;
+    let (start, end) = (range.start, range.end);
+    // Trim glue left at the edges.
+    let (mut start, mut end) = (start, end);
+    while start < end && toks[start].kind != Kind::Word {
+        start += 1;
+    }
+    while end > start && toks[end - 1].kind != Kind::Word && toks[end - 1].kind != Kind::Number {
+        end -= 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let span = span_of(toks, start..end);
+    let last = toks[end - 1].lower.trim_end_matches('.');
+    let words = end - start;
+    let mention = |entity_type, strength| Some(Mention { span, entity_type, strength });
+    if per_evidence {
+        return mention(EntityType::Person, 3);
+    }
+    if ORG_HEADS.contains(&last) && words > 1 {
+        return mention(EntityType::Organization, 3);
+    }
+    if LOC_HEADS.contains(&last) && words > 1 {
+        return mention(EntityType::Location, 2);
+    }
+    if MISC_HEADS.contains(&last) && words > 1 {
+        return mention(EntityType::Miscellaneous, 2);
+    }
+    if gaz.is_first_name(&toks[start].text) && words > 1 {
+        return mention(EntityType::Person, 2);
+    }
+    let before = start.checked_sub(1).map(|p| toks[p].lower.as_str()).unwrap_or("");
+    let after = toks.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+    if words == 1 && toks[start].is_all_caps() && toks[start].text.chars().count() <= 6 {
+        return mention(EntityType::Organization, 1);
+    }
+    if (2..=3).contains(&words) && toks[start..end].iter().all(|t| t.kind == Kind::Word) {
+        return mention(EntityType::Person, 1);
+    }
+    if SPEECH_VERBS.contains(&after) {
+        return mention(EntityType::Person, 1);
+    }
+    if PLACE_PREPOSITIONS.contains(&before) {
+        return mention(EntityType::Location, 0);
+    }
+    mention(if words == 1 { EntityType::Person } else { EntityType::Organization }, 0)
+}
+
+/// Turns BIO labels over tokens ("B-PER", "I-PER", "O"; IOB1 "I-" after "O" opens a mention)
+/// into mentions. `tokens` are code-point spans of the tokens the labels belong to.
+pub fn mentions_from_bio(tokens: &[Span], labels: &[&str]) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut open: Option<(Span, EntityType)> = None;
+    for (span, label) in tokens.iter().zip(labels) {
+        let (prefix, code) = label.split_once('-').unwrap_or((label, ""));
+        let entity_type = EntityType::from_code(code);
+        match (prefix, entity_type, open) {
+            ("I", Some(t), Some((s, ot))) if t == ot => open = Some((Span::new(s.start, span.end), ot)),
+            (_, Some(t), _) if prefix == "B" || prefix == "I" => {
+                if let Some((s, ot)) = open.take() {
+                    mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+                }
+                open = Some((*span, t));
+            }
+            _ => {
+                if let Some((s, ot)) = open.take() {
+                    mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+                }
+            }
+        }
+    }
+    if let Some((s, ot)) = open {
+        mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+    }
+    mentions
+}
+
+struct Group {
+    /// The gazetteer's usual form, for known names.
+    usual: Option<String>,
+    /// Surface forms in order of first appearance.
+    surfaces: Vec<String>,
+    mentions: Vec<Span>,
+    votes: [u32; 4],
+    /// Merged into another group.
+    merged: bool,
+}
+
+impl Group {
+    fn entity_type(&self) -> EntityType {
+        let mut best = 0;
+        for (k, v) in self.votes.iter().enumerate() {
+            if *v > self.votes[best] {
+                best = k;
+            }
+        }
+        EntityType::ALL[best]
+    }
+    /// The usual form when the text uses it ("Russian" over "Russians"), else the longest form.
+    fn name(&self) -> &str {
+        if let Some(usual) = self.usual.as_ref().filter(|u| self.surfaces.contains(u)) {
+            return usual;
+        }
+        let mut best: &str = "";
+        for s in &self.surfaces {
+            if s.chars().count() > best.chars().count() {
+                best = s;
+            }
+        }
+        best
+    }
+    fn strongest(&self) -> u32 {
+        self.votes.iter().copied().max().unwrap_or(0)
+    }
+}
+
+fn type_index(t: EntityType) -> usize {
+    EntityType::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+fn words_of(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(normalize).collect()
+}
+
+/// Groups mentions into entities (see the module docs). `text` is the analysed text.
+pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+    let chars: Vec<char> = text.chars().collect();
+    let gaz = Gazetteer::get();
+    mentions.retain(|m| !m.span.is_empty() && m.span.end <= chars.len());
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions {
+        if kept.last().is_none_or(|k| k.span.end <= m.span.start) {
+            kept.push(m);
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for m in &kept {
+        let surface: String = chars[m.span.start..m.span.end].iter().collect();
+        let known = gaz.lookup(&surface).filter(|k| k.entity_type == m.entity_type);
+        let key = match known {
+            Some(known) => format!("known:{}", known.group),
+            None => normalize(surface.strip_prefix("the ").unwrap_or(&surface)),
+        };
+        let g = *by_key.entry(key).or_insert_with(|| {
+            let usual = known.map(|k| k.group.clone());
+            groups.push(Group { usual, surfaces: Vec::new(), mentions: Vec::new(), votes: [0; 4], merged: false });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        if !group.surfaces.contains(&surface) {
+            group.surfaces.push(surface);
+        }
+        group.mentions.push(m.span);
+        group.votes[type_index(m.entity_type)] += 1 + u32::from(m.strength) * 2;
+    }
+    // Short forms: "Putin" → "Vladimir Putin"; "NATO" → "North Atlantic Treaty Organization".
+    for g in 0..groups.len() {
+        let name = groups[g].name().to_string();
+        let words = words_of(&name);
+        let gtype = groups[g].entity_type();
+        let weak = groups[g].strongest() <= 3;
+        let mut target: Option<usize> = None;
+        for (h, other) in groups.iter().enumerate() {
+            if h == g || other.merged {
+                continue;
+            }
+            let otype = other.entity_type();
+            let owords = words_of(other.name());
+            if owords.len() <= words.len() {
+                continue;
+            }
+            let fits = match otype {
+                EntityType::Person if gtype == EntityType::Person || weak => {
+                    words.len() == 1 && (owords.last() == words.first() || owords.first() == words.first())
+                        || words.len() == 2 && owords.ends_with(&words)
+                }
+                EntityType::Organization if gtype == EntityType::Organization || weak => {
+                    let initials: String = owords
+                        .iter()
+                        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&"))
+                        .filter_map(|w| w.chars().next())
+                        .collect();
+                    words.len() == 1 && initials.chars().count() >= 2 && initials == words[0] || owords.starts_with(&words) && gtype == EntityType::Organization
+                }
+                _ => false,
+            };
+            if fits {
+                // Several candidates: the one with more mentions.
+                target = match target {
+                    Some(t) if groups[t].mentions.len() >= other.mentions.len() => Some(t),
+                    _ => Some(h),
+                };
+            }
+        }
+        if let Some(t) = target {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            let surfaces = std::mem::take(&mut groups[g].surfaces);
+            let votes = groups[g].votes;
+            groups[g].merged = true;
+            let to = &mut groups[t];
+            to.mentions.extend(moved);
+            for s in surfaces {
+                if !to.surfaces.contains(&s) {
+                    to.surfaces.push(s);
+                }
+            }
+            let ttype = type_index(to.entity_type());
+            to.votes[ttype] += votes.iter().sum::<u32>();
+        }
+    }
+    let mut live: Vec<Group> = groups.into_iter().filter(|g| !g.merged && !g.mentions.is_empty()).collect();
+    for g in &mut live {
+        g.mentions.sort();
+    }
+    live.sort_by_key(|g| g.mentions.first().map_or(0, |m| m.start));
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    live.into_iter()
+        .map(|g| {
+            let name = g.name().to_string();
+            let base = slug(&name);
+            let mut id = base.clone();
+            let mut n = 1;
+            while used.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            used.insert(id.clone());
+            let aliases = g.surfaces.iter().filter(|s| **s != name).cloned().collect();
+            Entity { id, name, entity_type: g.entity_type(), aliases, mentions: g.mentions }
+        })
+        .collect()
+}
+
+/// `[a-z0-9-]+` from a name: ASCII letters and digits kept, common accents folded, the rest
+/// a hyphen.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c != '.' && c != '\'' && c != '’' && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "entity".to_string()
+    } else {
+        out
+    }
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ğ' => 'g',
+        'ı' => 'i',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let doc = segment(text);
+        let blocked = vec![false; doc.tokens.len()];
+        rule_mentions(&doc, &blocked).into_iter().map(|m| (doc.slice(m.span), m.entity_type)).collect()
+    }
+
+    fn expect(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        list.iter().map(|(s, t)| (s.to_string(), *t)).collect()
+    }
+
+    use EntityType::{Location as Loc, Miscellaneous as Misc, Organization as Org, Person as Per};
+
+    #[test]
+    fn titles_mark_people_and_stay_outside() {
+        assert_eq!(
+            found("The meeting between U.S. President Donald Trump and his Russian counterpart Vladimir Putin occurred."),
+            expect(&[("U.S.", Loc), ("Donald Trump", Per), ("Russian", Misc), ("Vladimir Putin", Per)])
+        );
+        assert_eq!(found("“Soon,” Kremlin spokesman Peskov told reporters."), expect(&[("Kremlin", Org), ("Peskov", Per)]));
+    }
+
+    #[test]
+    fn possessives_and_hyphens() {
+        assert_eq!(
+            found("He said Putin’s spokesman Dmitry Peskov agreed that Russia-U.S. relations are bad."),
+            expect(&[("Putin", Per), ("Dmitry Peskov", Per), ("Russia", Loc), ("U.S.", Loc)])
+        );
+    }
+
+    #[test]
+    fn sentence_starts_and_suffixes() {
+        assert_eq!(
+            found("However, Acme Widgets Inc. and the Bank of England met at the G20 summit in Hamburg, Germany."),
+            expect(&[("Acme Widgets Inc.", Org), ("Bank of England", Org), ("G20", Misc), ("Hamburg", Loc), ("Germany", Loc)])
+        );
+        assert_eq!(found("Several analysts agreed."), expect(&[]));
+    }
+
+    #[test]
+    fn merging_groups_short_forms() {
+        let text = "Vladimir Putin met Donald Trump. Putin and Trump spoke of the U.S. and the United States.";
+        let doc = segment(text);
+        let mentions = rule_mentions(&doc, &vec![false; doc.tokens.len()]);
+        let entities = merge(text, mentions);
+        let names: Vec<(&str, &str, usize)> = entities.iter().map(|e| (e.id.as_str(), e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(names, [("vladimir-putin", "Vladimir Putin", 2), ("donald-trump", "Donald Trump", 2), ("united-states", "United States", 2)]);
+        let chars: Vec<char> = text.chars().collect();
+        let putin = &entities[0];
+        let got: Vec<String> = putin.mentions.iter().map(|m| chars[m.start..m.end].iter().collect()).collect();
+        assert_eq!(got, ["Vladimir Putin", "Putin"]);
+        assert_eq!(putin.aliases, ["Putin"]);
+    }
+
+    #[test]
+    fn bio_labels_become_mentions() {
+        let text = "Angela Merkel visited Paris";
+        let spans = [Span::new(0, 6), Span::new(7, 13), Span::new(14, 21), Span::new(22, 27)];
+        let mentions = mentions_from_bio(&spans, &["B-PER", "I-PER", "O", "I-LOC"]);
+        let entities = merge(text, mentions);
+        let got: Vec<(&str, EntityType)> = entities.iter().map(|e| (e.name.as_str(), e.entity_type)).collect();
+        assert_eq!(got, [("Angela Merkel", Per), ("Paris", Loc)]);
+    }
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(slug("U.S."), "us");
+        assert_eq!(slug("Côte d'Ivoire"), "cote-divoire");
+        assert_eq!(slug("東京"), "entity");
+    }
+
+    #[test]
+    fn ids_stay_unique() {
+        // One "Georgia" read as the country, one as a person: two entities, one slug.
+        let text = "Georgia met Georgia.";
+        let mentions = vec![
+            Mention { span: Span::new(0, 7), entity_type: Loc, strength: 3 },
+            Mention { span: Span::new(12, 19), entity_type: Per, strength: 1 },
+        ];
+        let entities = merge(text, mentions);
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["georgia", "georgia-2"]);
+    }
+}

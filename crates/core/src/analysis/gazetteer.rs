@@ -1,0 +1,160 @@
+//! Word lists behind the rule-based entity typing, compiled into the binary with `include_str!`.
+//!
+//! The lists live in `crates/core/data/` as plain text, small enough for the WebAssembly bundle
+//! (a few thousand entries in all). They are parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::article::EntityType;
+
+const PLACES: &str = include_str!("../../data/places.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
+const MISC: &str = include_str!("../../data/misc.txt");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+const TITLES: &str = include_str!("../../data/titles.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+
+/// A known name: its class and the usual form of the entity it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub entity_type: EntityType,
+    /// The first form on the entity's line ("United States" for "U.S."); the merging key.
+    pub group: String,
+}
+
+pub(crate) struct Gazetteer {
+    names: HashMap<String, Known>,
+    /// Longest known name, in words.
+    pub max_words: usize,
+    first_names: HashSet<String>,
+    titles: HashSet<String>,
+    pub max_title_words: usize,
+    common: HashSet<String>,
+}
+
+/// The key names are looked up by: lowercase, no dots, straight apostrophes, single spaces,
+/// hyphens as spaces.
+pub(crate) fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        match c {
+            '.' => {}
+            '’' | '‘' => out.push('\''),
+            c if c.is_whitespace() || c == '-' || c == '–' => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let mut names = HashMap::new();
+        let mut max_words = 1;
+        // Later lists do not override earlier ones: a place stays a place.
+        for (list, entity_type) in [
+            (PLACES, EntityType::Location),
+            (ORGANIZATIONS, EntityType::Organization),
+            (MISC, EntityType::Miscellaneous),
+        ] {
+            for line in entries(list) {
+                let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+                let Some(group) = forms.next() else { continue };
+                for form in std::iter::once(group).chain(forms) {
+                    max_words = max_words.max(form.split(|c: char| c.is_whitespace() || c == '-').count());
+                    names
+                        .entry(normalize(form))
+                        .or_insert_with(|| Known { entity_type, group: group.to_string() });
+                }
+            }
+        }
+        let first_names = entries(FIRST_NAMES).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
+        let titles: HashSet<String> = entries(TITLES).map(normalize).collect();
+        let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let common = entries(COMMON_WORDS).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
+        Gazetteer { names, max_words, first_names, titles, max_title_words, common }
+    }
+
+    /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
+    pub fn lookup(&self, name: &str) -> Option<&Known> {
+        let key = normalize(name);
+        let known = self.names.get(&key)?;
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 3 && name.chars().filter(|c| c.is_alphabetic()).any(char::is_lowercase) {
+            return None;
+        }
+        Some(known)
+    }
+
+    /// Looks up a name whatever its case (for all-capitals headlines).
+    pub fn lookup_any_case(&self, name: &str) -> Option<&Known> {
+        self.names.get(&normalize(name))
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(&word.to_lowercase())
+    }
+
+    /// True when the words (already normalized, space-joined) name a role such as "president".
+    pub fn is_title(&self, normalized: &str) -> bool {
+        self.titles.contains(normalized)
+    }
+
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_one_place_share_a_group() {
+        let g = Gazetteer::get();
+        for form in ["U.S.", "US", "United States", "America"] {
+            let known = g.lookup(form).unwrap();
+            assert_eq!(known.entity_type, EntityType::Location, "{form}");
+            assert_eq!(known.group, "United States", "{form}");
+        }
+        assert!(g.lookup("us").is_none());
+        assert!(g.lookup("Us").is_none());
+    }
+
+    #[test]
+    fn classes_come_from_their_list() {
+        let g = Gazetteer::get();
+        assert_eq!(g.lookup("Kremlin").unwrap().entity_type, EntityType::Organization);
+        assert_eq!(g.lookup("Twitter").unwrap().entity_type, EntityType::Organization);
+        assert_eq!(g.lookup("G20").unwrap().entity_type, EntityType::Miscellaneous);
+        assert_eq!(g.lookup("Russian").unwrap().entity_type, EntityType::Miscellaneous);
+        assert_eq!(g.lookup("North Korea").unwrap().entity_type, EntityType::Location);
+        assert_eq!(g.lookup("Putin’s"), None);
+        assert!(g.is_first_name("Vladimir"));
+        assert!(g.is_title("prime minister"));
+        assert!(g.is_common("However"));
+    }
+
+    #[test]
+    fn lists_stay_small() {
+        let g = Gazetteer::get();
+        assert!(g.names.len() + g.first_names.len() + g.titles.len() + g.common.len() < 5000);
+    }
+}

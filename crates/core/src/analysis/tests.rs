@@ -1,0 +1,171 @@
+//! Whole-pipeline tests: the seed article, and odd input that must never break an invariant.
+
+use super::*;
+use crate::article::EntityType;
+
+const SEED: &str = include_str!("testdata/seed.txt");
+
+/// The seed body as the build step joins it: paragraphs after headline and dek, no source line.
+fn seed_body() -> String {
+    let (_, _, paragraphs, _) = crate::build::split_plain_text(SEED);
+    paragraphs.join("\n\n")
+}
+
+fn slice(text: &str, span: Span) -> String {
+    text.chars().skip(span.start).take(span.len()).collect()
+}
+
+/// Checks every span invariant of an analysis.
+fn check_invariants(text: &str, analysis: &Analysis) {
+    let chars: Vec<char> = text.chars().collect();
+    let breaks: Vec<usize> = (0..chars.len().saturating_sub(1)).filter(|&i| chars[i] == '\n' && chars[i + 1] == '\n').collect();
+    let sound = |span: Span, what: &str| {
+        assert!(span.start < span.end && span.end <= chars.len(), "{what} {span:?} outside {}", chars.len());
+        assert!(!breaks.iter().any(|&b| span.start <= b && b + 1 < span.end), "{what} {span:?} crosses a paragraph break");
+    };
+    let ordered = |spans: &[Span], what: &str| {
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{what} {:?} and {:?} overlap or are out of order", pair[0], pair[1]);
+        }
+    };
+    for s in &analysis.sentences {
+        sound(*s, "sentence");
+    }
+    ordered(&analysis.sentences, "sentences");
+    let mut mentions = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for e in &analysis.entities {
+        assert!(crate::article::is_valid_id(&e.id) && ids.insert(e.id.clone()), "bad id {}", e.id);
+        assert!(!e.mentions.is_empty());
+        for m in &e.mentions {
+            sound(*m, "mention");
+        }
+        ordered(&e.mentions, "mentions");
+        mentions.extend(e.mentions.iter().copied());
+    }
+    mentions.sort();
+    ordered(&mentions, "all mentions");
+    for t in &analysis.timexes {
+        sound(t.span, "timex");
+        assert_eq!(t.granularity, Granularity::of_value(&t.value));
+    }
+    ordered(&analysis.timexes.iter().map(|t| t.span).collect::<Vec<_>>(), "timexes");
+    for e in &analysis.events {
+        sound(e.sentence, "event sentence");
+        sound(e.timex, "event timex");
+        assert!(e.sentence.contains(e.timex));
+        assert_eq!(e.granularity, Granularity::of_value(&e.date));
+        assert!(e.granularity.is_some(), "an event at no calendar point: {}", e.date);
+        assert!(!e.label.trim().is_empty());
+        assert!(e.entities.iter().all(|id| ids.contains(id)));
+    }
+}
+
+#[test]
+fn seed_floor() {
+    let body = seed_body();
+    let analysis = analyze(&body, "2017-07-07".parse().ok());
+    check_invariants(&body, &analysis);
+    let has = |name: &str, t: EntityType| analysis.entities.iter().any(|e| e.name == name && e.entity_type == t);
+    for name in ["Vladimir Putin", "Donald Trump", "Dmitry Peskov", "Hillary Clinton"] {
+        assert!(has(name, EntityType::Person), "{name}");
+    }
+    for name in ["Germany", "Hamburg", "Syria", "Ukraine", "North Korea", "Russia", "Moscow", "Washington", "Pyongyang", "U.S."] {
+        assert!(has(name, EntityType::Location), "{name}");
+    }
+    for name in ["Kremlin", "Twitter"] {
+        assert!(has(name, EntityType::Organization), "{name}");
+    }
+    for name in ["G20", "Russian", "Syrian"] {
+        assert!(has(name, EntityType::Miscellaneous), "{name}");
+    }
+    let putin = analysis.entities.iter().find(|e| e.name == "Vladimir Putin").unwrap();
+    assert!(putin.aliases.contains(&"Putin".to_string()));
+    for m in &putin.mentions {
+        assert!(["Vladimir Putin", "Putin"].contains(&slice(&body, *m).as_str()));
+    }
+    let dates: Vec<&str> = analysis.events.iter().map(|e| e.date.as_str()).collect();
+    for date in ["2016-11", "2017-01", "2017-06-18", "2017-07-07"] {
+        assert!(dates.contains(&date), "{date} in {dates:?}");
+    }
+    let later = analysis.timexes.iter().find(|t| slice(&body, t.span).ends_with("today") && slice(&body, t.span).starts_with("later")).unwrap();
+    assert_eq!(later.value, "2017-07-07");
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    let long_run = "word ".repeat(3000);
+    let cases = [
+        String::new(),
+        " ".into(),
+        "\n\n\n".into(),
+        "...!?;:—“”’'".into(),
+        "'s".into(),
+        "’s Putin’s ’".into(),
+        "U.S.".into(),
+        "U.S.A".into(),
+        "A.".into(),
+        "Mr.".into(),
+        "May".into(),
+        "June 31st, 2017 and February 30 and 99:99 p.m. and 1000000 years ago".into(),
+        "the past 99999999999999999999 years".into(),
+        "in 9999 and in 0001 and 3000 decades ago, 5000 centuries later".into(),
+        "😀😀 🇺🇸 👨‍👩‍👧 Ünïcødé Москва Путин 東京 في القاهرة नमस्ते".into(),
+        "\u{0301}\u{200D}\u{FEFF}x\u{0300}".into(),
+        "Hello\r\n\r\nWorld\n\n\nAgain\n \nEnd".into(),
+        long_run,
+        "Last Friday next Monday this Tuesday every Sunday Fridays tonight the weekend".into(),
+        "1990s '90s mid-1990s the 1980s 12:30 noon midnight Christmas New Year's Day Thanksgiving".into(),
+        "the end of the year, the third-quarter, Q3, first half".into(),
+        "A-B-C-D U.S.-Russia-China-E.U. al-Qaeda bin Laden Bank of of of".into(),
+        "\"\"\"“““”””".into(),
+        "President President President. Mr. Mr. Mr.".into(),
+    ];
+    for text in &cases {
+        for published in [None, "2017-07-07".parse().ok(), "0001-01-01".parse().ok(), "9999-12-31".parse().ok()] {
+            let analysis = analyze(text, published);
+            check_invariants(text, &analysis);
+        }
+    }
+}
+
+#[test]
+fn random_text_never_breaks_invariants() {
+    // A tiny xorshift generator: no dependency, reproducible.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces = [
+        "Putin", "Trump", "U.S.", "today", "June", "18th", ",", ".", " ", "\n", "\n\n", "’s", "-", "2017", "ago", "years",
+        "last", "next", "Friday", "the", "President", "😀", "é", "Москва", "\u{0301}", "“", "”", "Mr.", "Inc.", "of",
+        "Bank", "in", "will", "was", "3", "p.m.", "decades", "a", "'", "&", "Kremlin", "spokesman", "Peskov", "said",
+    ];
+    for _ in 0..400 {
+        let len = (next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            let piece = pieces[(next() % pieces.len() as u64) as usize];
+            text.push_str(piece);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let analysis = analyze(&text, "2017-07-07".parse().ok());
+        check_invariants(&text, &analysis);
+    }
+}
+
+#[test]
+fn tokenize_gives_code_point_spans() {
+    let text = "Putin’s 😀 visit.\n\nNext";
+    let sentences = tokenize(text);
+    let words: Vec<Vec<String>> = sentences.iter().map(|s| s.iter().map(|t| slice(text, *t)).collect()).collect();
+    assert_eq!(words, [vec!["Putin", "’s", "😀", "visit", "."], vec!["Next"]]);
+}

@@ -1,0 +1,1149 @@
+//! Time expressions: detection and TIMEX3 normalization against the publication date.
+//!
+//! A hand-written matcher walks each sentence's tokens and tries, at every position, the
+//! patterns of English news dates: calendar dates ("June 18th", "Aug. 7, 1998", "18 June 2017"),
+//! months and weekdays, deictic words ("today", "yesterday", "now"), relative units ("last week",
+//! "next month", "this year", "two years ago"), durations ("three days", "the past two months",
+//! "decades"), quarters, decades, clock times and recurrences ("every Monday", "daily").
+//!
+//! Normalization uses jiff for calendar arithmetic. A bare month, weekday or month and day is
+//! placed by the tense around it: the nearest cue in the sentence ("since", "after", "last", a
+//! past-tense verb → the most recent one; "will", "next", "expected", "is to" → the coming one).
+//! With no cue, a weekday is the most recent one (news reports what happened) and a month, or a
+//! month and day, lies in the publication year (the TimeBank convention). Without a publication
+//! date, relative expressions get values with `X` placeholders or `PAST_REF`-style values.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::segment::{Doc, Kind, Token};
+use crate::article::{Span, TimexType};
+
+/// A time expression found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+    /// Token range in the document.
+    pub tokens: Range<usize>,
+    pub timex_type: TimexType,
+    pub value: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Past,
+    Future,
+}
+
+/// A value that may still need the tense around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Val {
+    Fixed(String),
+    Month(u8),
+    MonthDay(u8, u8),
+    /// ISO weekday 1 (Monday) ..= 7, and an optional part of day ("MO").
+    Weekday(u8, Option<&'static str>),
+    Quarter(Option<u8>),
+}
+
+struct Match {
+    end: usize,
+    timex_type: TimexType,
+    val: Val,
+}
+
+impl Match {
+    fn new(end: usize, timex_type: TimexType, val: Val) -> Match {
+        Match { end, timex_type, val }
+    }
+    fn fixed(end: usize, timex_type: TimexType, value: impl Into<String>) -> Match {
+        Match { end, timex_type, val: Val::Fixed(value.into()) }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(word: &str) -> Option<(Unit, bool)> {
+        let (unit, plural) = match word {
+            "second" | "seconds" => (Unit::Second, word.ends_with('s')),
+            "minute" | "minutes" => (Unit::Minute, word.ends_with('s')),
+            "hour" | "hours" => (Unit::Hour, word.ends_with('s')),
+            "day" | "days" => (Unit::Day, word.ends_with('s')),
+            "week" | "weeks" => (Unit::Week, word.ends_with('s')),
+            "weekend" | "weekends" => (Unit::Weekend, word.ends_with('s')),
+            "month" | "months" => (Unit::Month, word.ends_with('s')),
+            "quarter" | "quarters" => (Unit::Quarter, word.ends_with('s')),
+            "year" | "years" => (Unit::Year, word.ends_with('s')),
+            "decade" | "decades" => (Unit::Decade, word.ends_with('s')),
+            "century" => (Unit::Century, false),
+            "centuries" => (Unit::Century, true),
+            _ => return None,
+        };
+        Some((unit, plural))
+    }
+
+    /// A TIMEX3 duration of `n` units (`None` = unspecified, "X").
+    fn duration(self, n: Option<u32>) -> String {
+        let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
+        match self {
+            Unit::Second => format!("PT{n}S"),
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Weekend => format!("P{n}WE"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+            Unit::Century => format!("P{n}CE"),
+        }
+    }
+}
+
+fn month_of(token: &Token) -> Option<u8> {
+    if !token.is_capitalized() {
+        return None;
+    }
+    let m = match token.lower.as_str() {
+        "january" | "jan." => 1,
+        "february" | "feb." => 2,
+        "march" | "mar." => 3,
+        "april" | "apr." => 4,
+        "may" => 5,
+        "june" | "jun." => 6,
+        "july" | "jul." => 7,
+        "august" | "aug." => 8,
+        "september" | "sept." | "sep." => 9,
+        "october" | "oct." => 10,
+        "november" | "nov." => 11,
+        "december" | "dec." => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday_of(token: &Token) -> Option<(u8, bool)> {
+    if !token.is_capitalized() {
+        return None;
+    }
+    let word = token.lower.as_str();
+    let plural = word.ends_with("days");
+    let d = match word.trim_end_matches('s') {
+        "monday" | "mon." => 1,
+        "tuesday" | "tue." | "tues." => 2,
+        "wednesday" | "wed." => 3,
+        "thursday" | "thu." | "thur." | "thurs." => 4,
+        "friday" | "fri." => 5,
+        "saturday" | "sat." => 6,
+        "sunday" | "sun." => 7,
+        _ => return None,
+    };
+    Some((d, plural))
+}
+
+fn season_of(word: &str) -> Option<&'static str> {
+    match word {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "fall" | "autumn" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+fn part_of_day(word: &str) -> Option<&'static str> {
+    match word {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" | "overnight" => Some("NI"),
+        _ => None,
+    }
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    let n = match word {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        "dozen" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn ordinal_word(word: &str) -> Option<u8> {
+    let n = match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// A day of the month written "18", "18th", "1st".
+fn day_number(token: &Token) -> Option<u8> {
+    if token.kind != Kind::Number {
+        return None;
+    }
+    let digits = token.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token.lower[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+        return None;
+    }
+    digits.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year written with four digits, 1000..=2999.
+fn year_number(token: &Token) -> Option<i16> {
+    if token.kind != Kind::Number || token.text.len() != 4 {
+        return None;
+    }
+    token.text.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+fn format_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+fn format_week(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+fn valid_year(year: i64) -> Option<i64> {
+    (1..=9999).contains(&year).then_some(year)
+}
+
+fn shift_days(date: Date, days: i64) -> Option<Date> {
+    let span = jiff::Span::new().try_days(days).ok()?;
+    date.checked_add(span).ok()
+}
+
+/// (year, month) shifted by `months`.
+fn shift_month(year: i64, month: i64, months: i64) -> Option<(i64, i64)> {
+    let index = year.checked_mul(12)?.checked_add(month - 1)?.checked_add(months)?;
+    Some((valid_year(index.div_euclid(12))?, index.rem_euclid(12) + 1))
+}
+
+/// The date `n` units away from `anchor`, written at that unit's granularity.
+fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
+    let (year, month) = (i64::from(anchor.year()), i64::from(anchor.month()));
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => format_date(anchor),
+        Unit::Day => format_date(shift_days(anchor, n)?),
+        Unit::Week => format_week(shift_days(anchor, n.checked_mul(7)?)?),
+        Unit::Weekend => format!("{}-WE", format_week(shift_days(anchor, n.checked_mul(7)?)?)),
+        Unit::Month => {
+            let (y, m) = shift_month(year, month, n)?;
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let (y, m) = shift_month(year, month, n.checked_mul(3)?)?;
+            format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+        }
+        Unit::Year => format!("{:04}", valid_year(year.checked_add(n)?)?),
+        Unit::Decade => format!("{:03}", valid_year(year.checked_add(n.checked_mul(10)?)?)? / 10),
+        Unit::Century => format!("{:02}", valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100),
+    })
+}
+
+/// Words that mark the time they stand near as past or future.
+fn tense_cue(token: &Token) -> Option<Dir> {
+    let w = token.lower.as_str();
+    match w {
+        "will" | "'ll" | "shall" | "upcoming" | "coming" | "next" | "expected" | "expects" | "scheduled"
+        | "plans" | "planned" | "plan" | "due" | "until" | "till" | "tomorrow" | "going" | "forthcoming"
+        | "intends" | "later" | "hope" | "hopes" | "aims" | "set" => return Some(Dir::Future),
+        "was" | "were" | "had" | "did" | "since" | "after" | "last" | "ago" | "earlier" | "previous"
+        | "past" | "yesterday" | "said" | "told" | "met" | "took" | "made" | "went" | "came" | "saw"
+        | "gave" | "held" | "won" | "lost" | "shot" | "left" | "began" | "fell" | "rose" | "sold"
+        | "bought" | "paid" | "sent" | "spent" | "brought" | "thought" | "found" | "got" | "kept" | "led"
+        | "ran" | "struck" | "stood" | "became" | "broke" | "chose" | "drew" | "drove" | "flew" | "grew"
+        | "hit" | "knew" | "meant" | "put" | "quit" | "shook" | "spoke" | "wrote" | "won't've" | "beat"
+        | "killed" | "fled" | "ended" | "elected" | "took office" | "agreed" | "signed" => return Some(Dir::Past),
+        _ => {}
+    }
+    if token.kind == Kind::Word && w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "succeed" | "exceed") {
+        return Some(Dir::Past);
+    }
+    None
+}
+
+/// The tense around tokens `range` of the sentence: the nearest cue, left side first on ties.
+fn direction(toks: &[Token], range: Range<usize>) -> Option<Dir> {
+    // "is to meet" / "are to" mark the future too.
+    let is_to = |i: usize| {
+        matches!(toks.get(i).map(|t| t.lower.as_str()), Some("is" | "are" | "was" | "were"))
+            && toks.get(i + 1).is_some_and(|t| t.lower == "to")
+    };
+    for distance in 1..=12 {
+        if let Some(i) = range.start.checked_sub(distance) {
+            if is_to(i) {
+                return Some(Dir::Future);
+            }
+            if let Some(d) = toks.get(i).and_then(tense_cue) {
+                return Some(d);
+            }
+        }
+        let j = range.end + distance - 1;
+        if is_to(j) {
+            return Some(Dir::Future);
+        }
+        if let Some(d) = toks.get(j).and_then(tense_cue) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
+    let Some(anchor) = anchor else {
+        return match val {
+            Val::Fixed(v) => v.clone(),
+            Val::Month(m) => format!("XXXX-{m:02}"),
+            Val::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            Val::Weekday(d, part) => format!("XXXX-WXX-{d}{}", part.map(|p| format!("T{p}")).unwrap_or_default()),
+            Val::Quarter(Some(q)) => format!("XXXX-Q{q}"),
+            Val::Quarter(None) => "XXXX-QX".to_string(),
+        };
+    };
+    let year = i64::from(anchor.year());
+    let month = i64::from(anchor.month());
+    match val {
+        Val::Fixed(v) => v.clone(),
+        Val::Month(m) => {
+            let m = i64::from(*m);
+            let y = match dir {
+                Some(Dir::Past) if m > month => year - 1,
+                Some(Dir::Future) if m < month => year + 1,
+                _ => year,
+            };
+            format!("{y:04}-{m:02}")
+        }
+        Val::MonthDay(m, d) => {
+            let here = (i64::from(*m), i64::from(*d));
+            let now = (month, i64::from(anchor.day()));
+            let y = match dir {
+                Some(Dir::Past) if here > now => year - 1,
+                Some(Dir::Future) if here < now => year + 1,
+                _ => year,
+            };
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Val::Weekday(d, part) => {
+            let today = i64::from(anchor.weekday().to_monday_one_offset());
+            let d = i64::from(*d);
+            let offset = match dir {
+                Some(Dir::Future) => (d - today).rem_euclid(7),
+                _ => -(today - d).rem_euclid(7),
+            };
+            let date = shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date);
+            match part {
+                Some(p) => format!("{date}T{p}"),
+                None => date,
+            }
+        }
+        Val::Quarter(q) => {
+            let current = (month - 1) / 3 + 1;
+            match q {
+                Some(q) => {
+                    let q = i64::from(*q);
+                    let y = if dir == Some(Dir::Past) && q > current { year - 1 } else { year };
+                    format!("{y:04}-Q{q}")
+                }
+                None if dir == Some(Dir::Past) => shift(anchor, Unit::Quarter, -1).unwrap_or_default(),
+                None => format!("{year:04}-Q{current}"),
+            }
+        }
+    }
+}
+
+/// Finds and normalizes the time expressions of a segmented text.
+pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let Some(toks) = doc.tokens.get(sentence.tokens.clone()) else { continue };
+        let offset = sentence.tokens.start;
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(m) = Matcher { toks, anchor }.at(i).filter(|m| m.end > i && m.end <= toks.len()) else {
+                i += 1;
+                continue;
+            };
+            let dir = direction(toks, i..m.end);
+            let value = resolve(&m.val, anchor, dir);
+            if !value.is_empty() {
+                let span = Span::new(toks[i].start, toks[m.end - 1].end);
+                found.push(Found { span, tokens: offset + i..offset + m.end, timex_type: m.timex_type, value });
+            }
+            i = m.end;
+        }
+    }
+    found
+}
+
+struct Matcher<'a> {
+    toks: &'a [Token],
+    anchor: Option<Date>,
+}
+
+impl Matcher<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    /// A relative value, or its placeholder without a publication date.
+    fn rel(&self, unit: Unit, n: i64) -> Val {
+        match self.anchor {
+            Some(a) => shift(a, unit, n).map_or_else(|| Val::Fixed(String::new()), Val::Fixed),
+            None if n < 0 => Val::Fixed("PAST_REF".into()),
+            None if n > 0 => Val::Fixed("FUTURE_REF".into()),
+            None => Val::Fixed("PRESENT_REF".into()),
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<Match> {
+        // Modifiers that belong to the expression: "early next year", "late November", "mid-1990s".
+        let w = self.w(i);
+        if matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal") {
+            let next = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+            if let Some(m) = self.core(next).filter(|m| m.timex_type != TimexType::Duration) {
+                return Some(m);
+            }
+            return None;
+        }
+        if w == "the" {
+            if let Some(m) = self.core(i + 1).filter(|_| self.takes_the(i + 1)) {
+                return Some(m);
+            }
+            // "the end of the year", "the beginning of next month"
+            if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle") && self.w(i + 2) == "of" {
+                let inner = if self.w(i + 3) == "the" { i + 4 } else { i + 3 };
+                if let Some(m) = self.core(inner).filter(|m| m.timex_type != TimexType::Duration) {
+                    return Some(m);
+                }
+                if self.w(i + 3) == "the" {
+                    if let Some((unit, false)) = Unit::parse(self.w(i + 4)) {
+                        return Some(Match::new(i + 5, TimexType::Date, self.rel(unit, 0)));
+                    }
+                }
+            }
+            return None;
+        }
+        self.core(i)
+    }
+
+    /// Expressions whose "the" is part of the extent.
+    fn takes_the(&self, i: usize) -> bool {
+        let w = self.w(i);
+        matches!(w, "past" | "future" | "present" | "near" | "next" | "last" | "first" | "coming" | "previous" | "latest" | "current" | "weekend" | "quarter" | "year-ago" | "year-earlier" | "following" | "same")
+            || ordinal_word(w).is_some()
+            || number_word(w).is_some()
+            || self.tok(i).is_some_and(|t| t.kind == Kind::Number && t.lower.ends_with('s'))
+    }
+
+    fn core(&self, i: usize) -> Option<Match> {
+        let tok = self.tok(i)?;
+        let w = tok.lower.as_str();
+        if let Some(m) = self.month_date(i) {
+            return Some(m);
+        }
+        if let Some(m) = self.weekday(i) {
+            return Some(m);
+        }
+        if let Some(m) = self.clock(i) {
+            return Some(m);
+        }
+        if tok.kind == Kind::Number {
+            if let Some(m) = self.number_led(i) {
+                return Some(m);
+            }
+        }
+        if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || Unit::parse(self.w(i + 1)).is_some()) {
+            if let Some(m) = self.count_units(i, Some(n)) {
+                return Some(m);
+            }
+        }
+        self.word_led(i)
+    }
+
+    /// "June 18th", "June 18, 2017", "Aug. 7", "June 2017", "January this year", "June", and
+    /// "18 June 2017", "the 18th of June".
+    fn month_date(&self, i: usize) -> Option<Match> {
+        let tok = self.tok(i)?;
+        if let Some(day) = day_number(tok) {
+            let mut j = i + 1;
+            if self.w(j) == "of" {
+                j += 1;
+            }
+            let month = self.tok(j).and_then(month_of)?;
+            return Some(self.with_year(j + 1, month, Some(day)));
+        }
+        let month = month_of(tok)?;
+        if let Some(day) = self.tok(i + 1).and_then(day_number) {
+            // "June 18" but not "June 18 people" is hard to tell; accept unless a unit follows.
+            if Unit::parse(self.w(i + 2)).is_none() {
+                return Some(self.with_year(i + 2, month, Some(day)));
+            }
+        }
+        // "May" and "March" are words too: take them alone only after a temporal preposition.
+        if w_month_ambiguous(&tok.lower) {
+            let before = i.checked_sub(1).map_or("", |p| self.w(p));
+            let year_follows = self.tok(i + 1).and_then(year_number).is_some();
+            if !year_follows
+                && !matches!(before, "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "of" | "from" | "through" | "before" | "after" | "during" | "-" | "between")
+            {
+                return None;
+            }
+        }
+        Some(self.with_year(i + 1, month, None))
+    }
+
+    /// Continues a month (and day) with an optional year: ", 2017", "2017", "this year".
+    fn with_year(&self, j: usize, month: u8, day: Option<u8>) -> Match {
+        let comma = usize::from(self.w(j) == ",");
+        if let Some(year) = self.tok(j + comma).and_then(year_number) {
+            let value = match day {
+                Some(d) => Date::new(year, month as i8, d as i8).map_or_else(|_| format!("{year:04}-{month:02}"), format_date),
+                None => format!("{year:04}-{month:02}"),
+            };
+            return Match::fixed(j + comma + 1, TimexType::Date, value);
+        }
+        let of = usize::from(self.w(j) == "of");
+        if let (Some(a), Some(shift)) = (self.anchor, relative_year(self.w(j + of), self.w(j + of + 1))) {
+            let year = i64::from(a.year()) + shift;
+            let value = match day {
+                Some(d) => format!("{year:04}-{month:02}-{d:02}"),
+                None => format!("{year:04}-{month:02}"),
+            };
+            return Match::fixed(j + of + 2, TimexType::Date, value);
+        }
+        match day {
+            Some(d) => Match::new(j, TimexType::Date, Val::MonthDay(month, d)),
+            None => Match::new(j, TimexType::Date, Val::Month(month)),
+        }
+    }
+
+    /// "Friday", "Friday morning", "Friday, June 18", "Fridays" (a set).
+    fn weekday(&self, i: usize) -> Option<Match> {
+        let (day, plural) = weekday_of(self.tok(i)?)?;
+        if plural {
+            return Some(Match::fixed(i + 1, TimexType::Set, format!("XXXX-WXX-{day}")));
+        }
+        let comma = usize::from(self.w(i + 1) == ",");
+        if let Some(m) = self.tok(i + 1 + comma).and_then(month_of).and(self.month_date(i + 1 + comma)) {
+            return Some(m);
+        }
+        if let Some(part) = part_of_day(self.w(i + 1)) {
+            return Some(Match::new(i + 2, TimexType::Time, Val::Weekday(day, Some(part))));
+        }
+        Some(Match::new(i + 1, TimexType::Date, Val::Weekday(day, None)))
+    }
+
+    /// "3 p.m.", "10:30 a.m.", "noon", "midnight", optionally followed by a day: "6 a.m. Friday".
+    fn clock(&self, i: usize) -> Option<Match> {
+        let tok = self.tok(i)?;
+        let (hour, minute, end) = match tok.lower.as_str() {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            _ if tok.kind == Kind::Number => {
+                let (h, m) = match tok.lower.split_once(':') {
+                    Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+                    None => (tok.lower.parse::<u32>().ok()?, 0),
+                };
+                if h > 24 || m > 59 {
+                    return None;
+                }
+                match self.w(i + 1) {
+                    "a.m." | "am" => (if h == 12 { 0 } else { h }, m, i + 2),
+                    "p.m." | "pm" => (if h < 12 { h + 12 } else { h }, m, i + 2),
+                    "o'clock" => (h, m, i + 2),
+                    _ if tok.lower.contains(':') && h <= 23 => (h, m, i + 1),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let mut end = end;
+        if matches!(self.w(end), "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" | "et") {
+            end += 1;
+        }
+        let time = format!("T{hour:02}:{minute:02}");
+        // A day right after: "6 a.m. Friday", "noon today".
+        let day_at = if matches!(self.w(end), "on" | ",") { end + 1 } else { end };
+        if let Some(day) = self.core_day(day_at) {
+            let value = match &day.val {
+                Val::Fixed(v) if v.len() == 10 => Val::Fixed(format!("{v}{time}")),
+                Val::Weekday(d, _) => Val::Weekday(*d, None),
+                _ => day.val.clone(),
+            };
+            // Keep the time when the day resolves later (weekday): resolve() adds no time, so the
+            // value stays a date; precision is kept for fixed days only.
+            return Some(Match::new(day.end, TimexType::Time, value));
+        }
+        let value = match self.anchor {
+            Some(a) => format!("{}{time}", format_date(a)),
+            None => format!("XXXX-XX-XX{time}"),
+        };
+        Some(Match::fixed(end, TimexType::Time, value))
+    }
+
+    /// A day word or a weekday at `i` (for clock times).
+    fn core_day(&self, i: usize) -> Option<Match> {
+        if self.tok(i).and_then(weekday_of).is_some_and(|(_, plural)| !plural) {
+            return self.weekday(i);
+        }
+        let shift = match self.w(i) {
+            "today" => 0,
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => return None,
+        };
+        Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Day, shift)))
+    }
+
+    /// Expressions that start with a number: years, decades, "two years ago", "16-hour".
+    fn number_led(&self, i: usize) -> Option<Match> {
+        let tok = self.tok(i)?;
+        let before = i.checked_sub(1).map_or("", |p| self.w(p));
+        // Decades: "1990s", "the 1990s".
+        if tok.lower.len() == 5 && tok.lower.ends_with("0s") {
+            let decade = &tok.lower[..3];
+            if decade.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(Match::fixed(i + 1, TimexType::Date, decade.to_string()));
+            }
+        }
+        if let Some(year) = year_number(tok) {
+            let after = self.w(i + 1);
+            let unit_follows = Unit::parse(after).is_some();
+            let money = matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
+            let quantity = matches!(
+                after,
+                "percent" | "%" | "million" | "billion" | "people" | "shares" | "troops" | "members" | "points" | "votes" | "dollars" | "acres" | "feet" | "meters" | "miles" | "tons" | "cars" | "jobs" | "units" | "-"
+            );
+            let in_a_list = before == "," && self.tok(i.wrapping_sub(2)).is_some_and(|t| t.kind == Kind::Number);
+            if !(unit_follows || money || quantity || in_a_list) {
+                return Some(Match::fixed(i + 1, TimexType::Date, format!("{year:04}")));
+            }
+        }
+        let n = if tok.lower.bytes().all(|b| b.is_ascii_digit()) && tok.lower.len() <= 6 {
+            tok.lower.parse::<u32>().ok()
+        } else {
+            None
+        }?;
+        self.count_units(i, Some(n))
+    }
+
+    /// "two years", "two years ago", "two-year", "a year earlier", "two to three weeks".
+    fn count_units(&self, i: usize, n: Option<u32>) -> Option<Match> {
+        let mut j = i + 1;
+        let mut n = n;
+        // "twenty-five", "a few", "a couple of", "one and a half"
+        if self.w(j) == "-" && number_word(self.w(j + 1)).is_some_and(|d| d < 10) {
+            n = n.zip(number_word(self.w(j + 1))).map(|(a, b)| a + b);
+            j += 2;
+        }
+        if matches!(self.w(j), "to" | "or") && (number_word(self.w(j + 1)).is_some() || self.tok(j + 1).is_some_and(|t| t.kind == Kind::Number)) {
+            n = None;
+            j += 2;
+        }
+        let hyphen = self.w(j) == "-";
+        if hyphen {
+            j += 1;
+        }
+        let (unit, _) = Unit::parse(self.w(j))?;
+        j += 1;
+        if hyphen {
+            // "two-year", "16-hour": adjectival durations; "year-ago" handled elsewhere.
+            if matches!(self.w(j), "-") && matches!(self.w(j + 1), "old" | "long") {
+                j += 2;
+            }
+            return Some(Match::fixed(j, TimexType::Duration, unit.duration(n)));
+        }
+        match self.w(j) {
+            "ago" | "earlier" | "before" if self.w(j) == "ago" || !self.after_reference(j + 1) => {
+                let k = n.map_or(1, i64::from);
+                return Some(Match::new(j + 1, TimexType::Date, self.rel(unit, -k)));
+            }
+            "later" | "hence" if !self.after_reference(j + 1) => {
+                let k = n.map_or(1, i64::from);
+                return Some(Match::new(j + 1, TimexType::Date, self.rel(unit, k)));
+            }
+            "from" if self.w(j + 1) == "now" => {
+                let k = n.map_or(1, i64::from);
+                return Some(Match::new(j + 2, TimexType::Date, self.rel(unit, k)));
+            }
+            _ => {}
+        }
+        if matches!(self.w(j), "a" | "per") && Unit::parse(self.w(j + 1)).is_some() {
+            // "twice a day" is a set; "three times a week" too.
+            return None;
+        }
+        Some(Match::fixed(j, TimexType::Duration, unit.duration(n)))
+    }
+
+    /// True when a time follows (as in "two days before the vote"): then "before"/"after" do
+    /// not anchor to the publication date.
+    fn after_reference(&self, j: usize) -> bool {
+        matches!(self.w(j), "the" | "his" | "her" | "their" | "its" | "a" | "an") || self.tok(j).is_some_and(Token::is_capitalized)
+    }
+
+    fn word_led(&self, i: usize) -> Option<Match> {
+        let w = self.w(i);
+        let next = self.w(i + 1);
+        let date = |end: usize, value: &str| Some(Match::fixed(end, TimexType::Date, value));
+        match w {
+            "today" | "tonight" | "yesterday" | "tomorrow" => {
+                let shift = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                let day = self.rel(Unit::Day, shift);
+                if w == "tonight" {
+                    return Some(Match::new(i + 1, TimexType::Time, with_part(day, "NI")));
+                }
+                if let Some(part) = part_of_day(next) {
+                    return Some(Match::new(i + 2, TimexType::Time, with_part(day, part)));
+                }
+                return Some(Match::new(i + 1, TimexType::Date, day));
+            }
+            "now" | "currently" | "presently" | "nowadays" => return date(i + 1, "PRESENT_REF"),
+            "current" if !matches!(next, "account" | "accounts" | "affairs") => return date(i + 1, "PRESENT_REF"),
+            "right" if next == "now" => return date(i + 2, "PRESENT_REF"),
+            "at" if next == "present" => return date(i + 2, "PRESENT_REF"),
+            "these" if next == "days" => return date(i + 2, "PRESENT_REF"),
+            "recently" | "previously" | "formerly" | "lately" => return date(i + 1, "PAST_REF"),
+            "recent" => {
+                if let Some((unit, true)) = Unit::parse(next) {
+                    return Some(Match::fixed(i + 2, TimexType::Duration, unit.duration(None)));
+                }
+                return date(i + 1, "PAST_REF");
+            }
+            "soon" | "shortly" => return date(i + 1, "FUTURE_REF"),
+            "future" => return date(i + 1, "FUTURE_REF"),
+            "near" if next == "future" => return date(i + 2, "FUTURE_REF"),
+            "present" if next == "day" => return date(i + 2, "PRESENT_REF"),
+            "daily" | "nightly" => return Some(Match::fixed(i + 1, TimexType::Set, if w == "daily" { "P1D" } else { "P1N" })),
+            "weekly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1W")),
+            "monthly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1M")),
+            "annually" | "yearly" | "annual" if w != "annual" => return Some(Match::fixed(i + 1, TimexType::Set, "P1Y")),
+            "hourly" => return Some(Match::fixed(i + 1, TimexType::Set, "PT1H")),
+            "year-ago" | "year-earlier" => return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Year, -1))),
+            "year" if next == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
+                return Some(Match::new(i + 3, TimexType::Date, self.rel(Unit::Year, -1)))
+            }
+            "every" | "each" => return self.set(i),
+            "christmas" | "thanksgiving" | "halloween" => return self.holiday(i),
+            "new" if next == "year's" || (next == "year" && self.w(i + 2) == "'s") => return self.holiday(i),
+            _ => {}
+        }
+        if w == "past" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") && Unit::parse(next).is_none() && number_word(next).is_none() && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number) {
+            return date(i + 1, "PAST_REF");
+        }
+        // "this/last/next/past/coming + unit, season, month or weekday"
+        let shift: Option<i64> = match w {
+            "this" | "current" => Some(0),
+            "last" | "past" | "previous" | "preceding" => Some(-1),
+            "next" | "coming" | "following" => Some(1),
+            _ => None,
+        };
+        if let Some(shift) = shift {
+            return self.relative(i, shift);
+        }
+        // Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
+        if let Some(q) = ordinal_word(w).filter(|q| *q <= 4) {
+            let j = if next == "-" { i + 2 } else { i + 1 };
+            match self.w(j) {
+                "quarter" => return Some(Match::new(j + 1, TimexType::Date, Val::Quarter(Some(q)))),
+                "half" if q <= 2 => {
+                    let value = self.anchor.map_or_else(|| format!("XXXX-H{q}"), |a| format!("{:04}-H{q}", a.year()));
+                    return date(j + 1, &value);
+                }
+                _ => {}
+            }
+            // "the first nine months"
+            if let Some(n) = number_word(self.w(i + 1)) {
+                return self.count_units(i + 1, Some(n)).filter(|m| m.timex_type == TimexType::Duration);
+            }
+        }
+        if w == "quarter" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
+            return Some(Match::new(i + 1, TimexType::Date, Val::Quarter(None)));
+        }
+        if w == "weekend" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
+            return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Weekend, 0)));
+        }
+        // Plural units alone, in a temporal frame: "in decades", "for years", "several months".
+        if let Some((unit, plural)) = Unit::parse(w) {
+            let before = i.checked_sub(1).map_or("", |p| self.w(p));
+            let quantifier = matches!(before, "few" | "several" | "many" | "some" | "recent" | "coming" | "next" | "past" | "last");
+            if plural && (quantifier || matches!(before, "for" | "in" | "over" | "within" | "of" | "the" | "after" | "before" | "than")) {
+                if next == "ago" {
+                    return date(i + 2, "PAST_REF");
+                }
+                if !matches!(next, "of" | "'" | "old") || before == "in" {
+                    return Some(Match::fixed(i + 1, TimexType::Duration, unit.duration(None)));
+                }
+            }
+        }
+        if matches!(w, "few" | "several" | "many" | "couple") {
+            let j = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+            if let Some((unit, true)) = Unit::parse(self.w(j)) {
+                if self.w(j + 1) == "ago" {
+                    return date(j + 2, "PAST_REF");
+                }
+                let n = if w == "couple" { Some(2) } else { None };
+                return Some(Match::fixed(j + 1, TimexType::Duration, unit.duration(n)));
+            }
+        }
+        None
+    }
+
+    /// After "this/last/next/past/coming" at `i`.
+    fn relative(&self, i: usize, shift: i64) -> Option<Match> {
+        let j = i + 1;
+        let next = self.w(j);
+        let w = self.w(i);
+        // "the past two years", "the next three months": durations.
+        if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following") {
+            if let Some(n) = number_word(next).filter(|_| next != "a" && next != "an").or_else(|| {
+                self.tok(j).filter(|t| t.kind == Kind::Number && t.lower.len() <= 4).and_then(|t| t.lower.parse().ok())
+            }) {
+                return self.count_units(j, Some(n)).filter(|m| m.timex_type == TimexType::Duration);
+            }
+            if matches!(next, "few" | "several" | "many") {
+                if let Some((unit, true)) = Unit::parse(self.w(j + 1)) {
+                    return Some(Match::fixed(j + 2, TimexType::Duration, unit.duration(None)));
+                }
+            }
+        }
+        if let Some((unit, plural)) = Unit::parse(next) {
+            if plural {
+                return Some(Match::fixed(j + 1, TimexType::Duration, unit.duration(None)));
+            }
+            if w == "past" || (w == "previous" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the")) {
+                // "the past year": the year up to now.
+                if self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
+                    return Some(Match::fixed(j + 1, TimexType::Duration, unit.duration(Some(1))));
+                }
+            }
+            if unit == Unit::Quarter {
+                let val = match self.anchor {
+                    Some(a) => Val::Fixed(shift_fn(a, Unit::Quarter, shift)),
+                    None => Val::Quarter(None),
+                };
+                return Some(Match::new(j + 1, TimexType::Date, val));
+            }
+            return Some(Match::new(j + 1, TimexType::Date, self.rel(unit, shift)));
+        }
+        if let Some(season) = season_of(next) {
+            let value = match self.anchor {
+                Some(a) => {
+                    let start = match season {
+                        "SP" => 3,
+                        "SU" => 6,
+                        "FA" => 9,
+                        _ => 12,
+                    };
+                    let month = i64::from(a.month());
+                    let year = i64::from(a.year());
+                    let y = match shift {
+                        0 => year,
+                        s if s < 0 => if start >= month { year - 1 } else { year },
+                        _ => if start <= month { year + 1 } else { year },
+                    };
+                    format!("{y:04}-{season}")
+                }
+                None => format!("XXXX-{season}"),
+            };
+            return Some(Match::fixed(j + 1, TimexType::Date, value));
+        }
+        if let Some(month) = self.tok(j).and_then(month_of) {
+            let value = match self.anchor {
+                Some(a) => {
+                    let (year, now) = (i64::from(a.year()), i64::from(a.month()));
+                    let m = i64::from(month);
+                    let y = match shift {
+                        0 => year,
+                        s if s < 0 => if m < now { year } else { year - 1 },
+                        _ => if m > now { year } else { year + 1 },
+                    };
+                    format!("{y:04}-{m:02}")
+                }
+                None => format!("XXXX-{month:02}"),
+            };
+            return Some(Match::fixed(j + 1, TimexType::Date, value));
+        }
+        if let Some((day, false)) = self.tok(j).and_then(weekday_of) {
+            let part = part_of_day(self.w(j + 1));
+            let end = j + 1 + usize::from(part.is_some());
+            let ttype = if part.is_some() { TimexType::Time } else { TimexType::Date };
+            let value = match self.anchor {
+                Some(a) => {
+                    let today = i64::from(a.weekday().to_monday_one_offset());
+                    let d = i64::from(day);
+                    let offset = match shift {
+                        0 => d - today,
+                        s if s < 0 => -((today - d - 1).rem_euclid(7) + 1),
+                        _ => (d - today - 1).rem_euclid(7) + 1,
+                    };
+                    let date = shift_days(a, offset).map_or_else(String::new, format_date);
+                    match part {
+                        Some(p) if !date.is_empty() => format!("{date}T{p}"),
+                        _ => date,
+                    }
+                }
+                None => format!("XXXX-WXX-{day}"),
+            };
+            return Some(Match::fixed(end, ttype, value));
+        }
+        if w == "this" || w == "last" {
+            if let Some(part) = part_of_day(next) {
+                let day = self.rel(Unit::Day, if w == "last" { -1 } else { 0 });
+                return Some(Match::new(j + 1, TimexType::Time, with_part(day, part)));
+            }
+        }
+        None
+    }
+
+    /// "every day", "each Thursday", "every winter".
+    fn set(&self, i: usize) -> Option<Match> {
+        let j = i + 1;
+        if let Some((unit, false)) = Unit::parse(self.w(j)) {
+            return Some(Match::fixed(j + 1, TimexType::Set, unit.duration(Some(1))));
+        }
+        if let Some((day, _)) = self.tok(j).and_then(weekday_of) {
+            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-WXX-{day}")));
+        }
+        if let Some(season) = season_of(self.w(j)) {
+            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-{season}")));
+        }
+        if let Some(part) = part_of_day(self.w(j)) {
+            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-XX-XXT{part}")));
+        }
+        if let Some(month) = self.tok(j).and_then(month_of) {
+            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-{month:02}")));
+        }
+        None
+    }
+
+    fn holiday(&self, i: usize) -> Option<Match> {
+        let (month, day, mut end) = match self.w(i) {
+            "christmas" if self.w(i + 1) == "eve" => (12, 24, i + 2),
+            "christmas" => (12, 25, i + 1 + usize::from(self.w(i + 1) == "day")),
+            "halloween" => (10, 31, i + 1),
+            "new" => {
+                let k = if self.w(i + 1) == "year's" { i + 2 } else { i + 3 };
+                match self.w(k) {
+                    "eve" => (12, 31, k + 1),
+                    "day" => (1, 1, k + 1),
+                    _ => return None,
+                }
+            }
+            "thanksgiving" => {
+                let end = i + 1 + usize::from(self.w(i + 1) == "day");
+                // Fourth Thursday of November.
+                let value = self.anchor.and_then(|a| {
+                    let first = Date::new(a.year(), 11, 1).ok()?;
+                    let first_thursday = (4 - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+                    shift_days(first, first_thursday + 21).map(format_date)
+                });
+                return Some(Match::fixed(end, TimexType::Date, value.unwrap_or_else(|| "XXXX-11".into())));
+            }
+            _ => return None,
+        };
+        if self.tok(end).and_then(year_number).is_some() {
+            end += 1;
+        }
+        Some(Match::new(end, TimexType::Date, Val::MonthDay(month, day)))
+    }
+}
+
+fn shift_fn(anchor: Date, unit: Unit, n: i64) -> String {
+    shift(anchor, unit, n).unwrap_or_default()
+}
+
+fn with_part(day: Val, part: &str) -> Val {
+    match day {
+        Val::Fixed(v) if v.len() == 10 => Val::Fixed(format!("{v}T{part}")),
+        other => other,
+    }
+}
+
+fn w_month_ambiguous(lower: &str) -> bool {
+    matches!(lower, "may" | "march")
+}
+
+/// The year offset of "this year", "last year", "next year".
+fn relative_year(first: &str, second: &str) -> Option<i64> {
+    if second != "year" {
+        return None;
+    }
+    match first {
+        "this" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    fn run(text: &str, published: &str) -> Vec<(String, TimexType, String)> {
+        let doc = segment(text);
+        let anchor: Date = published.parse().unwrap();
+        find(&doc, Some(anchor)).into_iter().map(|f| (doc.slice(f.span), f.timex_type, f.value)).collect()
+    }
+
+    fn values(text: &str, published: &str) -> Vec<(String, String)> {
+        run(text, published).into_iter().map(|(s, _, v)| (s, v)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn seed_expressions() {
+        let text = "They met today. He entered office in January this year. The U.S. shot down a jet on June 18th. \
+                    After his election triumph in November, there were hopes. They will meet later today. \
+                    Relations are at their lowest point in decades.";
+        assert_eq!(
+            values(text, "2017-07-07"),
+            pairs(&[
+                ("today", "2017-07-07"),
+                ("January this year", "2017-01"),
+                ("June 18th", "2017-06-18"),
+                ("November", "2016-11"),
+                ("later today", "2017-07-07"),
+                ("decades", "PXDE"),
+            ])
+        );
+    }
+
+    #[test]
+    fn relative_units() {
+        let text = "Last week and next month, this year, last year, two years ago, the past two months, \
+                    yesterday, tomorrow morning, this afternoon, the 1990s and a year earlier.";
+        assert_eq!(
+            values(text, "2017-07-07"),
+            pairs(&[
+                ("Last week", "2017-W26"),
+                ("next month", "2017-08"),
+                ("this year", "2017"),
+                ("last year", "2016"),
+                ("two years ago", "2015"),
+                ("the past two months", "P2M"),
+                ("yesterday", "2017-07-06"),
+                ("tomorrow morning", "2017-07-08TMO"),
+                ("this afternoon", "2017-07-07TAF"),
+                ("the 1990s", "199"),
+                ("a year earlier", "2016"),
+            ])
+        );
+    }
+
+    #[test]
+    fn weekdays_and_months_follow_the_tense() {
+        // 2017-07-07 is a Friday.
+        assert_eq!(values("He said Monday it was done.", "2017-07-07"), pairs(&[("Monday", "2017-07-03")]));
+        assert_eq!(values("They will meet Monday.", "2017-07-07"), pairs(&[("Monday", "2017-07-10")]));
+        assert_eq!(values("The vote is expected in March.", "2017-07-07"), pairs(&[("March", "2018-03")]));
+        assert_eq!(values("Sales rose in December.", "2017-07-07"), pairs(&[("December", "2016-12")]));
+        assert_eq!(values("Last Friday and next Tuesday.", "2017-07-07"), pairs(&[("Last Friday", "2017-06-30"), ("next Tuesday", "2017-07-11")]));
+    }
+
+    #[test]
+    fn calendar_dates_and_types() {
+        let got = run("On Aug. 7, 1998, at 3 p.m. Friday, for three days, every Monday, since 1989.", "1998-08-11");
+        let expected = [
+            ("Aug. 7, 1998", TimexType::Date, "1998-08-07"),
+            ("3 p.m. Friday", TimexType::Time, "1998-08-07"),
+            ("three days", TimexType::Duration, "P3D"),
+            ("every Monday", TimexType::Set, "XXXX-WXX-1"),
+            ("1989", TimexType::Date, "1989"),
+        ];
+        let expected: Vec<(String, TimexType, String)> =
+            expected.iter().map(|(a, b, c)| (a.to_string(), *b, c.to_string())).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(values("He may go. They march on. It cost $2000 and 1500 people came.", "2017-07-07").is_empty());
+    }
+
+    #[test]
+    fn without_a_publication_date() {
+        let doc = segment("He left yesterday, in June, on Friday.");
+        let got: Vec<String> = find(&doc, None).into_iter().map(|f| f.value).collect();
+        assert_eq!(got, ["PAST_REF", "XXXX-06", "XXXX-WXX-5"]);
+    }
+
+    #[test]
+    fn quarters_and_decades() {
+        assert_eq!(
+            values("Third-quarter profit fell from the third quarter of 1988, the fourth quarter.", "1989-10-26"),
+            pairs(&[("Third-quarter", "1989-Q3"), ("the third quarter", "1989-Q3"), ("1988", "1988"), ("the fourth quarter", "1989-Q4")])
+        );
+    }
+}
