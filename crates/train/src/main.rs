@@ -69,7 +69,7 @@ struct TrainArgs {
     #[arg(long, default_value_t = 1)]
     min_gazetteer_count: u32,
     /// Quantile of absolute weights that maps to the largest i8 step.
-    #[arg(long, default_value_t = 0.9999)]
+    #[arg(long, default_value_t = 1.0)]
     quantile: f64,
 }
 

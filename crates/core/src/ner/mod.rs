@@ -31,3 +31,74 @@ pub mod tags;
 
 pub use gazetteer::Gazetteer;
 pub use model::{ModelParts, NerModel, NerModelError, SentenceEntities};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::EntityType::{Location, Miscellaneous, Organization, Person};
+
+    /// The committed model (see `models/MODEL_CARD.md`).
+    const MODEL: &[u8] = include_bytes!("../../../../models/ner-conll2003.bin");
+
+    fn words(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn committed_model_tags_news() {
+        let model = NerModel::from_bytes(MODEL).unwrap();
+        assert_eq!(
+            model.tag(&words(
+                "Vladimir Putin met Donald Trump in Hamburg on Friday ."
+            )),
+            vec![(0, 2, Person), (3, 5, Person), (6, 7, Location)]
+        );
+        let doc = vec![
+            words("GERMANY BEAT ITALY IN WORLD CUP QUALIFIER"),
+            words("Jurgen Klinsmann scored twice as Germany beat Italy 2-1 , Reuters reported ."),
+        ];
+        assert_eq!(
+            model.tag_document(&doc),
+            vec![
+                vec![(0, 1, Location), (2, 3, Location), (4, 6, Miscellaneous)],
+                vec![
+                    (0, 2, Person),
+                    (5, 6, Location),
+                    (7, 8, Location),
+                    (10, 11, Organization)
+                ],
+            ]
+        );
+        assert_eq!(model.to_bytes(), MODEL);
+    }
+
+    #[test]
+    fn committed_model_rejects_damage() {
+        for len in (0..MODEL.len()).step_by(MODEL.len() / 37) {
+            assert!(NerModel::from_bytes(&MODEL[..len]).is_err(), "{len}");
+        }
+        let mut bad = MODEL.to_vec();
+        let middle = bad.len() / 2;
+        bad[middle] ^= 1;
+        assert!(NerModel::from_bytes(&bad).is_err());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let model = NerModel::from_bytes(MODEL).unwrap();
+        let long = vec!["Paris"; 5000];
+        let odd = vec![
+            "",
+            " ",
+            "\u{0}",
+            "ǅ",
+            "日本",
+            "\u{1F600}",
+            "-DOCSTART-",
+            "A.B.C.D.E.F.G.H",
+        ];
+        assert_eq!(model.tag(&long).len(), model.tag(&long).len());
+        let _ = model.tag(&odd);
+        assert!(model.tag_document(&[]).is_empty());
+    }
+}
