@@ -365,21 +365,11 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
         Val::Fixed(v) => v.clone(),
         Val::Month(m) => {
             let m = i64::from(*m);
-            let y = match dir {
-                Some(Dir::Past) if m > month => year - 1,
-                Some(Dir::Future) if m < month => year + 1,
-                _ => year,
-            };
+            let y = nearest_year(anchor, m, 15, dir);
             format!("{y:04}-{m:02}")
         }
         Val::MonthDay(m, d) => {
-            let here = (i64::from(*m), i64::from(*d));
-            let now = (month, i64::from(anchor.day()));
-            let y = match dir {
-                Some(Dir::Past) if here > now => year - 1,
-                Some(Dir::Future) if here < now => year + 1,
-                _ => year,
-            };
+            let y = nearest_year(anchor, i64::from(*m), i64::from(*d), dir);
             format!("{y:04}-{m:02}-{d:02}")
         }
         Val::Weekday(d, part) => {
@@ -410,6 +400,22 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
     }
 }
 
+/// The year that puts month `m` (day `d`) nearest the anchor, unless the tense says otherwise:
+/// a past cue moves a date more than two months ahead back a year, a future cue moves a date
+/// more than two months behind forward a year. ("June 18th" after "shot down", published
+/// 2017-07-07: 2017; "November" after "after his election triumph": 2016.)
+fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
+    let year = i64::from(anchor.year());
+    // Distance in (approximate) days from the anchor to the date in year y.
+    let offset = |y: i64| (y - year) * 365 + (m - i64::from(anchor.month())) * 30 + (d - i64::from(anchor.day()));
+    let nearest = [year - 1, year, year + 1].into_iter().min_by_key(|&y| (offset(y).abs(), offset(y) > 0)).unwrap_or(year);
+    match dir {
+        Some(Dir::Past) if offset(nearest) > 60 => nearest - 1,
+        Some(Dir::Future) if offset(nearest) < -60 => nearest + 1,
+        _ => nearest,
+    }
+}
+
 /// Finds and normalizes the time expressions of a segmented text.
 pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
     let mut found = Vec::new();
@@ -431,7 +437,29 @@ pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
             i = m.end;
         }
     }
+    year_ago_quarters(doc, &mut found);
     found
+}
+
+/// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
+/// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
+fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
+    let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q') && v[..4].bytes().all(|b| b.is_ascii_digit());
+    let mut reported: Option<String> = found.iter().find(|f| is_quarter(&f.value)).map(|f| f.value.clone());
+    for f in found.iter_mut() {
+        if is_quarter(&f.value) {
+            reported = Some(f.value.clone());
+            continue;
+        }
+        let text = doc.slice(f.span).to_lowercase();
+        let text = text.strip_prefix("the ").unwrap_or(&text);
+        let year_back = matches!(text, "a year ago" | "a year earlier" | "one year ago" | "one year earlier" | "a year before" | "year-ago" | "year-earlier");
+        if let (true, Some(q)) = (year_back, reported.as_deref()) {
+            if let Ok(year) = q[..4].parse::<i32>() {
+                f.value = format!("{:04}-{}", year - 1, &q[5..]);
+            }
+        }
+    }
 }
 
 struct Matcher<'a> {
@@ -492,7 +520,7 @@ impl Matcher<'_> {
     /// Expressions whose "the" is part of the extent.
     fn takes_the(&self, i: usize) -> bool {
         let w = self.w(i);
-        matches!(w, "past" | "future" | "present" | "near" | "next" | "last" | "first" | "coming" | "previous" | "latest" | "current" | "weekend" | "quarter" | "year-ago" | "year-earlier" | "following" | "same")
+        matches!(w, "past" | "future" | "present" | "near" | "next" | "last" | "first" | "coming" | "previous" | "latest" | "current" | "weekend" | "quarter" | "year" | "fiscal" | "full" | "following" | "same")
             || ordinal_word(w).is_some()
             || number_word(w).is_some()
             || self.tok(i).is_some_and(|t| t.kind == Kind::Number && t.lower.ends_with('s'))
@@ -515,7 +543,8 @@ impl Matcher<'_> {
                 return Some(m);
             }
         }
-        if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || Unit::parse(self.w(i + 1)).is_some()) {
+        let article_unit = Unit::parse(self.w(i + 1)).is_some_and(|(u, _)| u != Unit::Second);
+        if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || article_unit) {
             if let Some(m) = self.count_units(i, Some(n)) {
                 return Some(m);
             }
@@ -590,8 +619,9 @@ impl Matcher<'_> {
         if let Some(m) = self.tok(i + 1 + comma).and_then(month_of).and(self.month_date(i + 1 + comma)) {
             return Some(m);
         }
-        if let Some(part) = part_of_day(self.w(i + 1)) {
-            return Some(Match::new(i + 2, TimexType::Time, Val::Weekday(day, Some(part))));
+        if part_of_day(self.w(i + 1)).is_some() {
+            // "Friday night": TimeBank annotates the day.
+            return Some(Match::new(i + 2, TimexType::Date, Val::Weekday(day, None)));
         }
         Some(Match::new(i + 1, TimexType::Date, Val::Weekday(day, None)))
     }
@@ -711,7 +741,11 @@ impl Matcher<'_> {
         j += 1;
         if hyphen {
             // "two-year", "16-hour": adjectival durations; "year-ago" handled elsewhere.
-            if matches!(self.w(j), "-") && matches!(self.w(j + 1), "old" | "long") {
+            // "a 6-year-old": an age, not a time expression.
+            if matches!(self.w(j), "-") && self.w(j + 1) == "old" {
+                return None;
+            }
+            if matches!(self.w(j), "-") && self.w(j + 1) == "long" {
                 j += 2;
             }
             return Some(Match::fixed(j, TimexType::Duration, unit.duration(n)));
@@ -769,23 +803,17 @@ impl Matcher<'_> {
             "right" if next == "now" => return date(i + 2, "PRESENT_REF"),
             "at" if next == "present" => return date(i + 2, "PRESENT_REF"),
             "these" if next == "days" => return date(i + 2, "PRESENT_REF"),
-            "recently" | "previously" | "formerly" | "lately" => return date(i + 1, "PAST_REF"),
-            "recent" => {
-                if let Some((unit, true)) = Unit::parse(next) {
-                    return Some(Match::fixed(i + 2, TimexType::Duration, unit.duration(None)));
-                }
-                return date(i + 1, "PAST_REF");
-            }
-            "soon" | "shortly" => return date(i + 1, "FUTURE_REF"),
-            "future" => return date(i + 1, "FUTURE_REF"),
+            // "previously", "soon", a bare "recent" or "future" are too often no time expression.
+            "recently" | "lately" => return date(i + 1, "PAST_REF"),
+            "recent" if Unit::parse(next).is_some_and(|(_, plural)| plural) => return date(i + 2, "PAST_REF"),
+            "future" if self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") => return date(i + 1, "FUTURE_REF"),
             "near" if next == "future" => return date(i + 2, "FUTURE_REF"),
             "present" if next == "day" => return date(i + 2, "PRESENT_REF"),
             "daily" | "nightly" => return Some(Match::fixed(i + 1, TimexType::Set, if w == "daily" { "P1D" } else { "P1N" })),
             "weekly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1W")),
             "monthly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1M")),
-            "annually" | "yearly" | "annual" if w != "annual" => return Some(Match::fixed(i + 1, TimexType::Set, "P1Y")),
+            "yearly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1Y")),
             "hourly" => return Some(Match::fixed(i + 1, TimexType::Set, "PT1H")),
-            "year-ago" | "year-earlier" => return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Year, -1))),
             "year" if next == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
                 return Some(Match::new(i + 3, TimexType::Date, self.rel(Unit::Year, -1)))
             }
@@ -823,8 +851,18 @@ impl Matcher<'_> {
                 return self.count_units(i + 1, Some(n)).filter(|m| m.timex_type == TimexType::Duration);
             }
         }
-        if w == "quarter" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
+        let after_the = self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the");
+        if w == "quarter" && after_the {
             return Some(Match::new(i + 1, TimexType::Date, Val::Quarter(None)));
+        }
+        if after_the && matches!(w, "latest" | "fiscal" | "full") && self.w(i + 1) == "quarter" {
+            return Some(Match::new(i + 2, TimexType::Date, Val::Quarter(None)));
+        }
+        if after_the && matches!(w, "fiscal" | "full") && self.w(i + 1) == "year" {
+            return Some(Match::new(i + 2, TimexType::Date, self.rel(Unit::Year, 0)));
+        }
+        if after_the && w == "year" && !matches!(next, "-" | "before" | "after" | "earlier" | "later" | "when" | "in" | "of" | "that" | "he" | "she" | "it" | "they") {
+            return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Year, 0)));
         }
         if w == "weekend" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
             return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Weekend, 0)));
