@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine (scripts/setup.sh) and runs every test Dateline has:
+#   1. formatting and clippy;
+#   2. native tests of the core and CLI (incl. the bundle drift test) and the app's pure logic;
+#   3. component tests in headless Chromium (wasm-bindgen-test);
+#   4. the release build with Trunk, then end-to-end tests of it in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+section() { printf '\n==== %s\n' "$*"; }
+
+section "format and lint"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p dateline-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+section "native tests (core, CLI, bundle drift, app logic)"
+cargo test --workspace
+
+section "component tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dateline-app --target wasm32-unknown-unknown --test components
+
+section "release build"
+trunk build --release
+
+section "end-to-end tests in headless Chromium"
+(cd tests/e2e && npm ci --no-audit --no-fund --silent && npm test)
