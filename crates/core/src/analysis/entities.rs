@@ -70,7 +70,9 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "to", "across"
 fn is_name_token(t: &Token, _gaz: &Gazetteer) -> bool {
     match t.kind {
         Kind::Word => {
-            t.is_capitalized() && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll") && !is_calendar_word(&t.lower)
+            // A lone capital letter ("A", "C") is no name; initialisms ("U.S.") are.
+            (t.text.chars().count() > 1)
+                && t.is_capitalized() && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll") && !is_calendar_word(&t.lower)
         }
         _ => false,
     }
@@ -339,13 +341,15 @@ fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazettee
     if (2..=3).contains(&words) && toks[start..end].iter().all(|t| t.kind == Kind::Word) {
         return mention(EntityType::Person, 1);
     }
-    if SPEECH_VERBS.contains(&after) {
+    // "Putin’s spokesman": whoever has a spokesman or a wife is most likely a person.
+    let owns_a_role = toks.get(end).is_some_and(|t| t.kind == Kind::Possessive) && title_at(toks, end + 1, toks.len(), gaz) > 0;
+    if SPEECH_VERBS.contains(&after) || owns_a_role {
         return mention(EntityType::Person, 1);
     }
     if PLACE_PREPOSITIONS.contains(&before) {
         return mention(EntityType::Location, 0);
     }
-    mention(if words == 1 { EntityType::Person } else { EntityType::Organization }, 0)
+    mention(EntityType::Organization, 0)
 }
 
 /// Turns BIO labels over tokens ("B-PER", "I-PER", "O"; IOB1 "I-" after "O" opens a mention)
@@ -384,6 +388,8 @@ struct Group {
     surfaces: Vec<String>,
     mentions: Vec<Span>,
     votes: [u32; 4],
+    /// The strongest evidence of any mention.
+    max_strength: u8,
     /// Merged into another group.
     merged: bool,
 }
@@ -410,9 +416,6 @@ impl Group {
             }
         }
         best
-    }
-    fn strongest(&self) -> u32 {
-        self.votes.iter().copied().max().unwrap_or(0)
     }
 }
 
@@ -447,7 +450,7 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         };
         let g = *by_key.entry(key).or_insert_with(|| {
             let usual = known.map(|k| k.group.clone());
-            groups.push(Group { usual, surfaces: Vec::new(), mentions: Vec::new(), votes: [0; 4], merged: false });
+            groups.push(Group { usual, surfaces: Vec::new(), mentions: Vec::new(), votes: [0; 4], max_strength: 0, merged: false });
             groups.len() - 1
         });
         let group = &mut groups[g];
@@ -456,13 +459,15 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         }
         group.mentions.push(m.span);
         group.votes[type_index(m.entity_type)] += 1 + u32::from(m.strength) * 2;
+        group.max_strength = group.max_strength.max(m.strength);
     }
     // Short forms: "Putin" → "Vladimir Putin"; "NATO" → "North Atlantic Treaty Organization".
     for g in 0..groups.len() {
         let name = groups[g].name().to_string();
         let words = words_of(&name);
         let gtype = groups[g].entity_type();
-        let weak = groups[g].strongest() <= 3;
+        // Only guesses give way to another type: a listed or titled name keeps its own.
+        let weak = groups[g].max_strength <= 1;
         let mut target: Option<usize> = None;
         for (h, other) in groups.iter().enumerate() {
             if h == g || other.merged {

@@ -25,6 +25,8 @@ pub(crate) struct Known {
 
 pub(crate) struct Gazetteer {
     names: HashMap<String, Known>,
+    /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
+    short_forms: HashSet<String>,
     /// Longest known name, in words.
     pub max_words: usize,
     first_names: HashSet<String>,
@@ -67,6 +69,7 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let mut names = HashMap::new();
+        let mut short_forms = HashSet::new();
         let mut max_words = 1;
         // Later lists do not override earlier ones: a place stays a place.
         for (list, entity_type) in [
@@ -78,6 +81,9 @@ impl Gazetteer {
                 let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
                 let Some(group) = forms.next() else { continue };
                 for form in std::iter::once(group).chain(forms) {
+                    if form.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+                        short_forms.insert(form.replace('.', ""));
+                    }
                     max_words = max_words.max(form.split(|c: char| c.is_whitespace() || c == '-').count());
                     names
                         .entry(normalize(form))
@@ -89,7 +95,7 @@ impl Gazetteer {
         let titles: HashSet<String> = entries(TITLES).map(normalize).collect();
         let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
         let common = entries(COMMON_WORDS).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
-        Gazetteer { names, max_words, first_names, titles, max_title_words, common }
+        Gazetteer { names, short_forms, max_words, first_names, titles, max_title_words, common }
     }
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
@@ -97,7 +103,7 @@ impl Gazetteer {
         let key = normalize(name);
         let known = self.names.get(&key)?;
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-        if letters <= 3 && name.chars().filter(|c| c.is_alphabetic()).any(char::is_lowercase) {
+        if letters <= 3 && !self.short_forms.contains(&name.replace('.', "")) {
             return None;
         }
         Some(known)
