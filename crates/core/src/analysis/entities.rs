@@ -110,6 +110,7 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
     let gaz = Gazetteer::get();
     let toks = &doc.tokens;
     let mut mentions = Vec::new();
+    let seen = Seen::of(doc);
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         let shouting = is_shouting(&toks[range.clone()]);
@@ -150,13 +151,39 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
                 continue;
             }
             let end = chunk_end(toks, i, range.end, blocked, gaz);
-            let chunk_mentions = type_chunk(doc, i..end, first_word, per_next, gaz);
+            let chunk_mentions = type_chunk(doc, i..end, first_word, per_next, gaz, &seen);
             mentions.extend(chunk_mentions);
             per_next = false;
             i = end.max(i + 1);
         }
     }
     mentions
+}
+
+/// Words as the whole text uses them, to judge a capitalized word at a sentence start.
+struct Seen {
+    /// Capitalized words seen other than first in a sentence.
+    inside: std::collections::HashSet<String>,
+    /// Words seen in lowercase.
+    lowercase: std::collections::HashSet<String>,
+}
+
+impl Seen {
+    fn of(doc: &Doc) -> Seen {
+        let starts: std::collections::HashSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut seen = Seen { inside: Default::default(), lowercase: Default::default() };
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            if t.text == t.lower {
+                seen.lowercase.insert(t.lower.clone());
+            } else if !starts.contains(&k) {
+                seen.inside.insert(t.text.clone());
+            }
+        }
+        seen
+    }
 }
 
 /// True for a sentence written mostly in capitals (a headline).
@@ -241,7 +268,7 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazet
 }
 
 /// Types a capitalized run, splitting it where it holds several names.
-fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: bool, gaz: &Gazetteer) -> Vec<Mention> {
+fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: bool, gaz: &Gazetteer, seen: &Seen) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut start = range.start;
     let end = range.end;
@@ -253,8 +280,8 @@ fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: b
         if start < end && end - start == 1 && start == first_word {
             let t = &toks[start];
             let known = gaz.lookup(&t.text).is_some() || gaz.is_first_name(&t.text);
-            let seen_inside = doc.tokens.iter().enumerate().any(|(k, o)| k != start && o.text == t.text && doc.sentences.iter().all(|s| s.tokens.start != k));
-            let looks_common = t.lower.ends_with("ly") || t.lower.ends_with("ing") || doc.tokens.iter().any(|o| o.text == t.lower);
+            let seen_inside = seen.inside.contains(&t.text);
+            let looks_common = t.lower.ends_with("ly") || t.lower.ends_with("ing") || seen.lowercase.contains(&t.lower);
             if !known && !seen_inside && (looks_common || !t.is_all_caps()) {
                 return Vec::new();
             }
