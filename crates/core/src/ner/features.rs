@@ -9,8 +9,7 @@
 //!
 //! Training and tagging call the same functions, so the two cannot drift apart.
 
-use std::collections::HashMap;
-
+use super::codec::StrMap;
 use super::gazetteer::Gazetteer;
 use super::tags;
 
@@ -155,6 +154,12 @@ pub fn short_shape(word: &str) -> String {
 /// Long shape: runs of one class cut at four ("Xxxxx", "dddd", "XX"), at most 12 characters.
 pub fn long_shape(word: &str) -> String {
     let mut out = String::new();
+    long_shape_into(word, &mut out);
+    out
+}
+
+fn long_shape_into(word: &str, out: &mut String) {
+    out.clear();
     let mut last = None;
     let mut run = 0;
     for c in word.chars().map(class) {
@@ -171,7 +176,6 @@ pub fn long_shape(word: &str) -> String {
             break;
         }
     }
-    out
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -199,13 +203,13 @@ struct WordCase {
 /// Document-wide facts about words: how each one is written elsewhere in the same document.
 #[derive(Clone, Debug, Default)]
 pub struct DocContext {
-    cases: HashMap<String, WordCase>,
+    cases: StrMap<WordCase>,
 }
 
 impl DocContext {
     /// Gathers the facts from all sentences of one document.
     pub fn new(sentences: &[Vec<&str>]) -> Self {
-        let mut cases: HashMap<String, WordCase> = HashMap::new();
+        let mut cases: StrMap<WordCase> = StrMap::default();
         for sentence in sentences {
             let upper = is_upper_sentence(sentence);
             for (i, token) in sentence.iter().enumerate() {
@@ -236,7 +240,7 @@ fn case_of(token: &str, i: usize, upper_sentence: bool) -> (bool, bool) {
 /// capitalised word.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    last: HashMap<String, u8>,
+    last: StrMap<u8>,
 }
 
 impl History {
@@ -344,6 +348,7 @@ pub fn static_features(
         }
     }
 
+    let mut buffer = String::new();
     for (i, token) in tokens.iter().enumerate() {
         let w = &lower[i];
         let sh = &shapes[i];
@@ -352,17 +357,17 @@ pub fn static_features(
         out.push(Key::new(T_WORD).str(token));
         out.push(Key::new(T_LOWER).str(w));
         out.push(Key::new(T_SHAPE).str(sh));
-        out.push(Key::new(T_LONG_SHAPE).str(&long_shape(token)));
+        long_shape_into(token, &mut buffer);
+        out.push(Key::new(T_LONG_SHAPE).str(&buffer));
 
-        let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).chain([w.len()]).collect();
-        let chars = bounds.len() - 1;
-        for k in 1..=4.min(chars) {
-            out.push(Key::new(T_PREFIX).byte(k as u8).str(&w[..bounds[k]]));
-            out.push(
-                Key::new(T_SUFFIX)
-                    .byte(k as u8)
-                    .str(&w[bounds[chars - k]..]),
-            );
+        let mut ends = w.char_indices().map(|(b, _)| b).skip(1).chain([w.len()]);
+        let mut starts = w.char_indices().map(|(b, _)| b).rev();
+        for k in 1..=4u8 {
+            let (Some(end), Some(start)) = (ends.next(), starts.next()) else {
+                break;
+            };
+            out.push(Key::new(T_PREFIX).byte(k).str(&w[..end]));
+            out.push(Key::new(T_SUFFIX).byte(k).str(&w[start..]));
         }
 
         for off in [-2isize, -1, 1, 2] {

@@ -4,7 +4,7 @@
 //! builds the list for each part of the training data from the *other* parts, so that the model
 //! learns how far a match can be trusted for names it has never seen.
 
-use std::collections::HashMap;
+use super::codec::StrMap;
 
 /// Longest phrase (in tokens) kept in a gazetteer.
 pub const MAX_PHRASE_TOKENS: usize = 6;
@@ -13,7 +13,10 @@ pub const MAX_PHRASE_TOKENS: usize = 6;
 /// (bit `t` = type index `t`, see [`super::tags::type_index`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
-    phrases: HashMap<String, u8>,
+    /// Every phrase and every shorter token prefix of one; prefixes that are not phrases map to 0,
+    /// so matching can stop as soon as a prefix is unknown.
+    phrases: StrMap<u8>,
+    len: usize,
 }
 
 /// One gazetteer match in a sentence.
@@ -41,27 +44,40 @@ impl Gazetteer {
         if phrase.is_empty() || types & 0x0f == 0 || tokens > MAX_PHRASE_TOKENS {
             return;
         }
-        *self.phrases.entry(phrase.to_lowercase()).or_insert(0) |= types & 0x0f;
+        let phrase = phrase.to_lowercase();
+        for (i, _) in phrase.match_indices(' ') {
+            self.phrases.entry(phrase[..i].to_string()).or_insert(0);
+        }
+        let mask = self.phrases.entry(phrase).or_insert(0);
+        if *mask == 0 {
+            self.len += 1;
+        }
+        *mask |= types & 0x0f;
     }
 
     /// The type mask of a phrase, if listed.
     pub fn get(&self, phrase: &str) -> Option<u8> {
-        self.phrases.get(phrase).copied()
+        self.phrases.get(phrase).copied().filter(|&m| m != 0)
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.phrases.len()
+        self.len
     }
 
     /// True when no phrase is listed.
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.len == 0
     }
 
     /// All phrases with their masks, sorted by phrase (stable order for serialization).
     pub fn entries(&self) -> Vec<(&str, u8)> {
-        let mut all: Vec<(&str, u8)> = self.phrases.iter().map(|(p, &m)| (p.as_str(), m)).collect();
+        let mut all: Vec<(&str, u8)> = self
+            .phrases
+            .iter()
+            .filter(|(_, &m)| m != 0)
+            .map(|(p, &m)| (p.as_str(), m))
+            .collect();
         all.sort_unstable();
         all
     }
@@ -80,8 +96,10 @@ impl Gazetteer {
                     key.push(' ');
                 }
                 key.push_str(&lowered[end - 1]);
-                if let Some(&types) = self.phrases.get(key.as_str()) {
-                    found.push(GazetteerMatch { start, end, types });
+                match self.phrases.get(key.as_str()) {
+                    None => break,
+                    Some(0) => {}
+                    Some(&types) => found.push(GazetteerMatch { start, end, types }),
                 }
             }
         }
@@ -103,6 +121,8 @@ mod tests {
         g.insert("New York", 0b0100);
         g.insert("new york stock exchange", 0b0010);
         g.insert("York", 0b0101);
+        assert_eq!(g.len(), 3);
+        assert_eq!(g.get("new york stock"), None);
         let m = g.find_all(&lower("the New York Stock Exchange rose"));
         assert_eq!(
             m,

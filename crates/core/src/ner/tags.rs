@@ -81,6 +81,32 @@ pub fn allowed_last(tag: u8) -> bool {
     !matches!(split(tag), Some((_, Position::Begin | Position::Inside)))
 }
 
+/// `allowed` as a table, `[previous][current]`, for the decoder's inner loop.
+const TRANSITION_OK: [[bool; NUM_TAGS]; NUM_TAGS] = {
+    const fn is_open(t: usize) -> bool {
+        t != 0 && (t - 1) % 4 < 2
+    }
+    const fn may_follow(prev: usize, cur: usize) -> bool {
+        let pos = if cur == 0 { 4 } else { (cur - 1) % 4 };
+        if !is_open(prev) {
+            cur == 0 || pos == 0 || pos == 3
+        } else {
+            cur != 0 && (pos == 1 || pos == 2) && (cur - 1) / 4 == (prev - 1) / 4
+        }
+    }
+    let mut table = [[false; NUM_TAGS]; NUM_TAGS];
+    let mut p = 0;
+    while p < NUM_TAGS {
+        let mut c = 0;
+        while c < NUM_TAGS {
+            table[p][c] = may_follow(p, c);
+            c += 1;
+        }
+        p += 1;
+    }
+    table
+};
+
 /// BILOU tags for `n` tokens with the given entity spans (token ranges, end exclusive).
 ///
 /// Empty, out-of-range or overlapping spans are skipped (the later one loses).
@@ -148,23 +174,27 @@ pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &[f32]) -> Vec<u8> {
     if n == 0 {
         return Vec::new();
     }
-    let trans = |p: usize, t: usize| -> f32 {
-        if transitions.len() == NUM_TAGS * NUM_TAGS {
-            transitions[p * NUM_TAGS + t]
-        } else {
-            0.0
-        }
+    let zeros = [0.0; NUM_TAGS * NUM_TAGS];
+    let trans = if transitions.len() == NUM_TAGS * NUM_TAGS {
+        transitions
+    } else {
+        &zeros
     };
-    let mut ok = [[false; NUM_TAGS]; NUM_TAGS];
-    for (p, row) in ok.iter_mut().enumerate() {
-        for (t, cell) in row.iter_mut().enumerate() {
-            *cell = allowed(Some(p as u8), t as u8);
-        }
-    }
     let mut score = [f32::NEG_INFINITY; NUM_TAGS];
     for (t, s) in score.iter_mut().enumerate() {
         if allowed(None, t as u8) {
             *s = emissions[0][t];
+        }
+    }
+    // Only a few tags may precede each tag; list them once.
+    let mut preds = [[0u8; NUM_TAGS]; NUM_TAGS];
+    let mut pred_count = [0usize; NUM_TAGS];
+    for t in 0..NUM_TAGS {
+        for (p, row) in TRANSITION_OK.iter().enumerate() {
+            if row[t] {
+                preds[t][pred_count[t]] = p as u8;
+                pred_count[t] += 1;
+            }
         }
     }
     let mut back = vec![[0u8; NUM_TAGS]; n];
@@ -173,9 +203,10 @@ pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &[f32]) -> Vec<u8> {
         for t in 0..NUM_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..NUM_TAGS {
-                if ok[p][t] && score[p] > f32::NEG_INFINITY {
-                    let s = score[p] + trans(p, t);
+            for &p in &preds[t][..pred_count[t]] {
+                let p = p as usize;
+                if score[p] > f32::NEG_INFINITY {
+                    let s = score[p] + trans[p * NUM_TAGS + t];
                     if s > best {
                         best = s;
                         arg = p as u8;
@@ -277,6 +308,15 @@ mod tests {
         // NaN scores must not panic either.
         let nan = [[f32::NAN; NUM_TAGS]; 3];
         assert_eq!(viterbi(&nan, &[0.0; NUM_TAGS * NUM_TAGS]).len(), 3);
+    }
+
+    #[test]
+    fn transition_table_matches_allowed() {
+        for (p, row) in TRANSITION_OK.iter().enumerate() {
+            for (t, &ok) in row.iter().enumerate() {
+                assert_eq!(ok, allowed(Some(p as u8), t as u8), "{p} -> {t}");
+            }
+        }
     }
 
     #[test]
