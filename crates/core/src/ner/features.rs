@@ -9,6 +9,8 @@
 //!
 //! Training and tagging call the same functions, so the two cannot drift apart.
 
+use std::borrow::Cow;
+
 use super::codec::StrMap;
 use super::gazetteer::Gazetteer;
 use super::tags;
@@ -125,6 +127,28 @@ impl SentenceFeatures {
     }
 }
 
+/// Typographic punctuation as CoNLL's ASCII writes it (`’s` -> `'s`, `“` -> `"`, `—` -> `--`),
+/// so text from a modern tokenizer meets the features the model was trained on. ASCII tokens are
+/// returned as they are (training data is ASCII, so this never changes a trained feature).
+pub fn normalize(token: &str) -> Cow<'_, str> {
+    if token.is_ascii() {
+        return Cow::Borrowed(token);
+    }
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => out.push('"'),
+            '‐' | '‑' | '‒' | '–' | '−' => out.push('-'),
+            '—' | '―' => out.push_str("--"),
+            '…' => out.push_str("..."),
+            '\u{a0}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Character class of `c` for word shapes.
 fn class(c: char) -> char {
     if c.is_uppercase() {
@@ -218,7 +242,7 @@ impl DocContext {
                 }
                 let (inside, lower) = case_of(token, i, upper);
                 if inside || lower {
-                    let entry = cases.entry(token.to_lowercase()).or_default();
+                    let entry = cases.entry(normalize(token).to_lowercase()).or_default();
                     entry.capitalised_inside += u32::from(inside);
                     entry.lower += u32::from(lower);
                 }
@@ -256,7 +280,7 @@ impl History {
                 continue;
             }
             let class = tags::split(tag).map_or(0, |(ty, _)| tags::type_index(ty) as u8 + 1);
-            self.last.insert(token.to_lowercase(), class);
+            self.last.insert(normalize(token).to_lowercase(), class);
         }
     }
 }
@@ -266,7 +290,7 @@ pub fn history_features(tokens: &[&str], history: &History, out: &mut SentenceFe
     out.clear();
     for token in tokens {
         if has_letter(token) {
-            let lower = token.to_lowercase();
+            let lower = normalize(token).to_lowercase();
             if let Some(&class) = history.last.get(&lower) {
                 let cap = u8::from(starts_upper(token));
                 out.push(Key::new(T_HISTORY).byte(class).byte(cap));
@@ -306,10 +330,12 @@ pub fn static_features(
     out: &mut SentenceFeatures,
 ) {
     out.clear();
+    let normalized: Vec<Cow<'_, str>> = tokens.iter().map(|t| normalize(t)).collect();
+    let tokens: Vec<&str> = normalized.iter().map(|t| t.as_ref()).collect();
     let n = tokens.len();
     let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
     let shapes: Vec<String> = tokens.iter().map(|t| short_shape(t)).collect();
-    let upper = is_upper_sentence(tokens);
+    let upper = is_upper_sentence(&tokens);
     let lower_at = |j: isize| -> &str {
         if j < 0 {
             BOUNDARY_BEFORE
@@ -484,6 +510,24 @@ mod tests {
         history_features(&tokens, &h, &mut f);
         assert_eq!(f.token(0).len(), 2);
         assert!(f.token(1).is_empty());
+    }
+
+    #[test]
+    fn typographic_punctuation_meets_ascii_features() {
+        assert_eq!(normalize("’s"), "'s");
+        assert_eq!(normalize("O’Brien"), "O'Brien");
+        assert_eq!(normalize("—"), "--");
+        assert!(matches!(normalize("Zürich"), Cow::Owned(_)));
+        assert!(matches!(normalize("plain"), Cow::Borrowed("plain")));
+        let doc = DocContext::default();
+        let gaz = Gazetteer::new();
+        let (mut a, mut b) = (SentenceFeatures::new(), SentenceFeatures::new());
+        static_features(&["“", "Smith", "’s", "”"], &doc, &gaz, &mut a);
+        static_features(&["\"", "Smith", "'s", "\""], &doc, &gaz, &mut b);
+        assert_eq!(
+            (0..4).map(|i| a.token(i)).collect::<Vec<_>>(),
+            (0..4).map(|i| b.token(i)).collect::<Vec<_>>()
+        );
     }
 
     #[test]
