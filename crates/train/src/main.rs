@@ -161,3 +161,46 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_corrupt_models_are_reported() {
+        let dir = std::env::temp_dir().join(format!("dateline-train-test-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let input = dir.join("in.jsonl");
+        fs::write(&input, "{\"id\":\"a\",\"text\":\"Paris\"}\n").unwrap();
+        let args = |model: &str| EvalArgs {
+            model: dir.join(model),
+            input: input.clone(),
+            out: dir.join("out.jsonl"),
+        };
+
+        let err = format!("{:#}", run_eval(&args("missing.bin")).unwrap_err());
+        assert!(
+            err.contains("reading") && err.contains("missing.bin"),
+            "{err}"
+        );
+
+        fs::write(dir.join("bad.bin"), b"DLNERMDL\x01").unwrap();
+        let err = format!("{:#}", run_eval(&args("bad.bin")).unwrap_err());
+        assert!(
+            err.contains("loading") && err.contains("truncated"),
+            "{err}"
+        );
+
+        fs::write(
+            dir.join("ok.bin"),
+            NerModel::from_parts(&Default::default(), 1.0).to_bytes(),
+        )
+        .unwrap();
+        run_eval(&args("ok.bin")).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("out.jsonl")).unwrap(),
+            "{\"entities\":[],\"id\":\"a\"}\n"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
