@@ -71,6 +71,9 @@ struct TrainArgs {
     /// Quantile of absolute weights that maps to the largest i8 step.
     #[arg(long, default_value_t = 1.0)]
     quantile: f64,
+    /// Drop feature rows whose largest weight is below this many i8 steps (smaller model).
+    #[arg(long, default_value_t = 4.0)]
+    prune: f32,
 }
 
 #[derive(Args)]
@@ -106,6 +109,7 @@ fn run_train(args: &TrainArgs) -> Result<()> {
         folds: args.folds,
         min_gazetteer_count: args.min_gazetteer_count,
         quantile: args.quantile,
+        prune: args.prune,
     };
     let model = perceptron::train(&train, &dev, &settings);
     let bytes = model.to_bytes();

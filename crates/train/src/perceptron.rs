@@ -49,6 +49,8 @@ pub struct Settings {
     pub min_gazetteer_count: u32,
     /// Quantization: the `quantile` of absolute weights maps to 127 steps.
     pub quantile: f64,
+    /// Drop feature rows whose largest weight is below this many quantization steps.
+    pub prune: f32,
 }
 
 /// Phrase -> counts per entity type, from gold annotations.
@@ -317,8 +319,12 @@ pub fn train(train: &[Document], dev: &[Document], settings: &Settings) -> NerMo
                 history.record(&refs, &predicted);
             }
         }
-        let parts = weights.averaged(&gazetteer);
+        let mut parts = weights.averaged(&gazetteer);
         let scale = quantization_scale(&parts, settings.quantile);
+        let floor = settings.prune * scale;
+        parts
+            .weights
+            .retain(|(_, w)| w.iter().any(|x| x.abs() >= floor));
         let model = NerModel::from_parts(&parts, scale);
         let scores = evaluate(&model, dev);
         let f1 = scores.overall.f1();
@@ -371,6 +377,7 @@ mod tests {
             folds: 2,
             min_gazetteer_count: 1,
             quantile: 0.999,
+            prune: 0.0,
         };
         let model = train(&docs, &docs, &settings);
         let scores = evaluate(&model, &docs);
