@@ -51,7 +51,7 @@ impl Scale {
 fn ticks(first: Date, last: Date) -> Vec<(Date, String)> {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let months = (i32::from(last.year()) - i32::from(first.year())) * 12 + i32::from(last.month()) - i32::from(first.month());
-    let (step_months, by_year) = if months <= 24 { ((months / 5).max(1), false) } else { (((months / 12) / 5).max(1) * 12, true) };
+    let (step_months, by_year) = if months <= 24 { (((months + 4) / 5).max(1), false) } else { (((months / 12 + 4) / 5).max(1) * 12, true) };
     let mut tick = if by_year { Date::new(first.year(), 1, 1) } else { Date::new(first.year(), first.month(), 1) }.ok();
     let mut out = Vec::new();
     let mut previous_year = None;

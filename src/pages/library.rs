@@ -15,6 +15,7 @@ pub fn library_page() -> Html {
     {
         let library = library.clone();
         use_effect_with((), move |_| {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             wasm_bindgen_futures::spawn_local(async move {
                 library.set(Some(load_library().await));
             });

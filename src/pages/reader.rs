@@ -42,6 +42,8 @@ pub fn reader_page(props: &ReaderProps) -> Html {
     {
         let loaded = loaded.clone();
         use_effect_with(props.id.clone(), move |id| {
+            // Hash navigation keeps the scroll position; a different article starts at its top.
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             let id = id.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = load_article(&id).await.map(|a| Shared(std::rc::Rc::new(a)));

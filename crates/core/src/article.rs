@@ -461,10 +461,10 @@ impl Article {
             if entity.name.trim().is_empty() || entity.mentions.is_empty() {
                 return invalid(format!("entity {:?} has no name or no mention", entity.id));
             }
+            check_layer("mention", &mut entity.mentions.iter().copied())?;
             if let Some(m) = entity.mentions.iter().find(|m| !within_one_paragraph(**m)) {
                 return invalid(format!("a mention of {:?} at {}..{} crosses a paragraph break", entity.id, m.start, m.end));
             }
-            check_layer("mention", &mut entity.mentions.iter().copied())?;
             all_mentions.extend(entity.mentions.iter().copied());
         }
         all_mentions.sort();
