@@ -48,8 +48,14 @@ impl Route {
         let id = id.to_string();
         match selection {
             Selection::None => Route::Article { id },
-            Selection::Entity(entity) => Route::ArticleEntity { id, entity: entity.clone() },
-            Selection::Event(event) => Route::ArticleEvent { id, event: event.clone() },
+            Selection::Entity(entity) => Route::ArticleEntity {
+                id,
+                entity: entity.clone(),
+            },
+            Selection::Event(event) => Route::ArticleEvent {
+                id,
+                event: event.clone(),
+            },
         }
     }
 

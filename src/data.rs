@@ -55,9 +55,15 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     match response.status() {
-        200..=299 => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        200..=299 => response
+            .text()
+            .await
+            .map_err(|e| LoadError::Network(e.to_string())),
         404 => Err(LoadError::NotFound),
         status => Err(LoadError::Network(format!("HTTP {status}"))),
     }

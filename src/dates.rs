@@ -3,8 +3,18 @@
 use dateline_core::article::Granularity;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn month_name(number: &str) -> Option<&'static str> {
@@ -34,8 +44,15 @@ pub fn display_date(value: &str) -> String {
             };
             format!("{} {m} {year}, {time}", day())
         }),
-        Some(Granularity::Week) => Some(format!("week {} of {year}", part(6..value.len()).trim_start_matches('0'))),
-        Some(Granularity::Quarter) => Some(format!("{} quarter of {year}", ["first", "second", "third", "fourth"][part(6..7).parse::<usize>().unwrap_or(1).clamp(1, 4) - 1])),
+        Some(Granularity::Week) => Some(format!(
+            "week {} of {year}",
+            part(6..value.len()).trim_start_matches('0')
+        )),
+        Some(Granularity::Quarter) => Some(format!(
+            "{} quarter of {year}",
+            ["first", "second", "third", "fourth"]
+                [part(6..7).parse::<usize>().unwrap_or(1).clamp(1, 4) - 1]
+        )),
         Some(Granularity::Season) => Some(format!(
             "{} {year}",
             match part(5..7) {

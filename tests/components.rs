@@ -11,7 +11,9 @@ use dateline_app::components::entity_panel::{EntityPanel, EntityPanelProps};
 use dateline_app::components::legend::{Legend, LegendProps};
 use dateline_app::components::timeline::{Timeline, TimelineProps};
 use dateline_app::data::{parse_article, LoadError, Shared};
-use dateline_core::article::{Article, Entity, EntityType, Event, Granularity, Span, SCHEMA_VERSION};
+use dateline_core::article::{
+    Article, Entity, EntityType, Event, Granularity, Span, SCHEMA_VERSION,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::{BaseComponent, Callback};
@@ -36,7 +38,9 @@ async fn settle() {
 
 fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.get(i).unwrap().dyn_into().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.get(i).unwrap().dyn_into().unwrap())
+        .collect()
 }
 
 /// Code-point span of the n-th occurrence of `needle` in `text`.
@@ -49,7 +53,8 @@ fn find(text: &str, needle: &str, nth: usize) -> Span {
 fn fixture() -> Article {
     let paragraphs = vec![
         "Vladimir Putin met Donald Trump in Hamburg 😀 today.".to_string(),
-        "Putin’s spokesman spoke in Москва after the U.S. shot down a jet on June 18th.".to_string(),
+        "Putin’s spokesman spoke in Москва after the U.S. shot down a jet on June 18th."
+            .to_string(),
     ];
     let body = paragraphs.join("\n\n");
     let entity = |id: &str, name: &str, entity_type, mentions: Vec<Span>| Entity {
@@ -110,7 +115,12 @@ fn fixture() -> Article {
     article
 }
 
-fn body_props(article: Article, selected_entity: Option<&str>, selected_event: Option<&str>, clicks: Rc<RefCell<Vec<String>>>) -> ArticleBodyProps {
+fn body_props(
+    article: Article,
+    selected_entity: Option<&str>,
+    selected_event: Option<&str>,
+    clicks: Rc<RefCell<Vec<String>>>,
+) -> ArticleBodyProps {
     ArticleBodyProps {
         article: Shared(Rc::new(article)),
         selected_entity: selected_entity.map(|s| s.to_string().into()),
@@ -123,35 +133,74 @@ fn body_props(article: Article, selected_entity: Option<&str>, selected_event: O
 #[wasm_bindgen_test]
 async fn mentions_follow_the_dom_contract_and_slice_the_text_by_code_point() {
     let article = fixture();
-    let root = render::<ArticleBody>(body_props(article.clone(), None, None, Default::default())).await;
+    let root =
+        render::<ArticleBody>(body_props(article.clone(), None, None, Default::default())).await;
     let mentions = all(&root, "[data-entity-id]");
     let body: Vec<char> = article.body_text().chars().collect();
     let mut expected: Vec<(String, String, String)> = article
         .entities
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
-        .map(|(e, m)| (e.id.clone(), e.entity_type.code().to_string(), body[m.start..m.end].iter().collect()))
+        .map(|(e, m)| {
+            (
+                e.id.clone(),
+                e.entity_type.code().to_string(),
+                body[m.start..m.end].iter().collect(),
+            )
+        })
         .collect();
     let mut got: Vec<(String, String, String)> = mentions
         .iter()
-        .map(|m| (m.dataset().get("entityId").unwrap(), m.dataset().get("entityType").unwrap(), m.text_content().unwrap()))
+        .map(|m| {
+            (
+                m.dataset().get("entityId").unwrap(),
+                m.dataset().get("entityType").unwrap(),
+                m.text_content().unwrap(),
+            )
+        })
         .collect();
     got.sort();
     expected.sort();
     assert_eq!(got, expected);
-    let paragraphs: Vec<String> = all(&root, "p").iter().map(|p| p.text_content().unwrap()).collect();
-    assert_eq!(paragraphs, article.paragraphs, "the text is shown unchanged around the marks");
-    assert!(mentions.iter().all(|m| m.get_attribute("data-selected").is_none()));
+    let paragraphs: Vec<String> = all(&root, "p")
+        .iter()
+        .map(|p| p.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        paragraphs, article.paragraphs,
+        "the text is shown unchanged around the marks"
+    );
+    assert!(mentions
+        .iter()
+        .all(|m| m.get_attribute("data-selected").is_none()));
 }
 
 #[wasm_bindgen_test]
 async fn the_selected_entity_and_event_are_marked() {
-    let root = render::<ArticleBody>(body_props(fixture(), Some("vladimir-putin"), Some("event-1"), Default::default())).await;
-    let selected: Vec<String> = all(&root, "[data-selected=\"true\"][data-entity-id]").iter().map(|m| m.text_content().unwrap()).collect();
+    let root = render::<ArticleBody>(body_props(
+        fixture(),
+        Some("vladimir-putin"),
+        Some("event-1"),
+        Default::default(),
+    ))
+    .await;
+    let selected: Vec<String> = all(&root, "[data-selected=\"true\"][data-entity-id]")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
     assert_eq!(selected, vec!["Vladimir Putin", "Putin"]);
-    let sentence = root.query_selector("#selected-sentence").unwrap().expect("the event's sentence is marked");
-    assert!(sentence.text_content().unwrap().starts_with("Putin’s spokesman"));
-    assert_eq!(sentence.get_attribute("data-selected").as_deref(), Some("true"));
+    let sentence = root
+        .query_selector("#selected-sentence")
+        .unwrap()
+        .expect("the event's sentence is marked");
+    assert!(sentence
+        .text_content()
+        .unwrap()
+        .starts_with("Putin’s spokesman"));
+    assert_eq!(
+        sentence.get_attribute("data-selected").as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -164,12 +213,26 @@ async fn click_and_enter_on_a_mention_ask_to_select_its_entity() {
     init.set_key("Enter");
     init.set_bubbles(true);
     let trump = &all(&root, "[data-entity-id=\"donald-trump\"]")[0];
-    trump.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    trump
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
     init.set_key("a");
-    trump.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-    assert_eq!(*clicks.borrow(), vec!["hamburg".to_string(), "donald-trump".to_string()]);
+    trump
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(
+        *clicks.borrow(),
+        vec!["hamburg".to_string(), "donald-trump".to_string()]
+    );
     assert_eq!(hamburg.get_attribute("tabindex").as_deref(), Some("0"));
-    assert!(hamburg.get_attribute("data-tip").unwrap().contains("Hamburg · Place · 1 mention"));
+    assert!(hamburg
+        .get_attribute("data-tip")
+        .unwrap()
+        .contains("Hamburg · Place · 1 mention"));
 }
 
 #[wasm_bindgen_test]
@@ -194,14 +257,33 @@ async fn the_timeline_orders_events_and_keeps_undated_ones_off_the_axis() {
     })
     .await;
     let events = all(&root, "[data-event-id]");
-    let dates: Vec<String> = events.iter().map(|e| e.dataset().get("date").unwrap()).collect();
+    let dates: Vec<String> = events
+        .iter()
+        .map(|e| e.dataset().get("date").unwrap())
+        .collect();
     assert_eq!(dates, vec!["2017-06-18", "2017-07-07", "PRESENT_REF"]);
-    assert_eq!(events[1].get_attribute("data-selected").as_deref(), Some("true"));
-    assert_eq!(events[1].get_attribute("data-related").as_deref(), Some("true"));
+    assert_eq!(
+        events[1].get_attribute("data-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        events[1].get_attribute("data-related").as_deref(),
+        Some("true")
+    );
     assert!(events[0].get_attribute("data-selected").is_none());
-    assert!(root.query_selector(".undated-list [data-date=\"PRESENT_REF\"]").unwrap().is_some());
-    assert_eq!(all(&root, ".timeline-strip .mark").len(), 2, "only dated events are drawn on the axis");
-    assert!(root.text_content().unwrap().contains("Published 7 July 2017"));
+    assert!(root
+        .query_selector(".undated-list [data-date=\"PRESENT_REF\"]")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        all(&root, ".timeline-strip .mark").len(),
+        2,
+        "only dated events are drawn on the axis"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Published 7 July 2017"));
     events[0].click();
     assert_eq!(*selected.borrow(), vec!["event-1".to_string()]);
 }
@@ -214,12 +296,24 @@ async fn the_entity_panel_groups_by_type_and_sorts_by_mentions() {
         on_select: Callback::noop(),
     })
     .await;
-    let headings: Vec<String> = all(&root, "h3").iter().map(|h| h.text_content().unwrap()).collect();
+    let headings: Vec<String> = all(&root, "h3")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
     assert_eq!(headings, vec!["People", "Places"]);
-    let people: Vec<String> = all(&root, "[data-panel-entity-id]").iter().map(|b| b.dataset().get("panelEntityId").unwrap()).collect();
-    assert_eq!(people[..2], ["vladimir-putin".to_string(), "donald-trump".to_string()]);
+    let people: Vec<String> = all(&root, "[data-panel-entity-id]")
+        .iter()
+        .map(|b| b.dataset().get("panelEntityId").unwrap())
+        .collect();
+    assert_eq!(
+        people[..2],
+        ["vladimir-putin".to_string(), "donald-trump".to_string()]
+    );
     let hamburg = &all(&root, "[data-panel-entity-id=\"hamburg\"]")[0];
-    assert_eq!(hamburg.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        hamburg.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -233,8 +327,14 @@ async fn the_legend_counts_and_toggles() {
     })
     .await;
     let buttons = all(&root, "button");
-    assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(buttons[1].get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        buttons[0].get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        buttons[1].get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert!(buttons[0].text_content().unwrap().contains('3'));
     buttons[1].click();
     assert_eq!(*toggled.borrow(), vec![EntityType::Location]);
@@ -250,5 +350,8 @@ fn bad_article_files_give_readable_errors() {
     article.entities[0].mentions[0] = Span::new(0, 10_000);
     assert!(message(&article.to_json()).contains("outside the text"));
     assert!(matches!(parse_article(&fixture().to_json()), Ok(_)));
-    assert_eq!(LoadError::NotFound.to_string(), "there is no article with that name");
+    assert_eq!(
+        LoadError::NotFound.to_string(),
+        "there is no article with that name"
+    );
 }

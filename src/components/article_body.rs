@@ -56,11 +56,18 @@ impl Layout {
         let timexes: Vec<_> = timexes.map(|(i, t)| (t.span, i, false)).collect();
         marks.extend(timexes);
         marks.sort_by_key(|m| m.0);
-        Layout { chars: article.body_text().chars().collect(), marks, paragraphs: article.paragraph_spans() }
+        Layout {
+            chars: article.body_text().chars().collect(),
+            marks,
+            paragraphs: article.paragraph_spans(),
+        }
     }
 
     fn text(&self, from: usize, to: usize) -> String {
-        self.chars.get(from..to).map(|c| c.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(from..to)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -88,14 +95,19 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         let mut nodes = Vec::new();
         let mut at = from;
         let first = layout.marks.partition_point(|m| m.0.start < from);
-        for &(span, index, is_mention) in layout.marks[first..].iter().take_while(|m| m.0.end <= to) {
+        for &(span, index, is_mention) in layout.marks[first..].iter().take_while(|m| m.0.end <= to)
+        {
             if span.start < at {
                 continue;
             }
             if span.start > at {
                 nodes.push(Html::from(layout.text(at, span.start)));
             }
-            let mark = if is_mention { Mark::Mention(&article.entities[index]) } else { Mark::Timex(&article.timexes[index]) };
+            let mark = if is_mention {
+                Mark::Mention(&article.entities[index])
+            } else {
+                Mark::Timex(&article.timexes[index])
+            };
             nodes.push(mark_html(span, mark));
             at = span.end;
         }
@@ -139,8 +151,17 @@ fn mention(entity: &Entity, text: String, props: &ArticleBodyProps) -> Html {
     let selected = props.selected_entity.as_deref() == Some(entity.id.as_str());
     let shown = !props.hidden.contains(&entity.entity_type);
     let count = entity.mentions.len();
-    let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
-    let tip = format!("{} · {} · {}", entity.name, entity.entity_type.label(), mentions);
+    let mentions = if count == 1 {
+        "1 mention".to_string()
+    } else {
+        format!("{count} mentions")
+    };
+    let tip = format!(
+        "{} · {} · {}",
+        entity.name,
+        entity.entity_type.label(),
+        mentions
+    );
     let select = {
         let on_select = props.on_select_entity.clone();
         let id = entity.id.clone();

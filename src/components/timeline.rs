@@ -31,7 +31,9 @@ const LANE_HEIGHT: f64 = 14.0;
 const TOP: f64 = 22.0;
 
 fn day_number(date: Date) -> f64 {
-    Date::constant(1970, 1, 1).until(date).map_or(0.0, |span| f64::from(span.get_days()))
+    Date::constant(1970, 1, 1)
+        .until(date)
+        .map_or(0.0, |span| f64::from(span.get_days()))
 }
 
 /// Maps days to x coordinates of the strip.
@@ -49,10 +51,22 @@ impl Scale {
 
 /// Tick marks: months for spans up to two years, years beyond; at most about five labels.
 fn ticks(first: Date, last: Date) -> Vec<(Date, String)> {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let months = (i32::from(last.year()) - i32::from(first.year())) * 12 + i32::from(last.month()) - i32::from(first.month());
-    let (step_months, by_year) = if months <= 24 { (((months + 4) / 5).max(1), false) } else { (((months / 12 + 4) / 5).max(1) * 12, true) };
-    let mut tick = if by_year { Date::new(first.year(), 1, 1) } else { Date::new(first.year(), first.month(), 1) }.ok();
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let months = (i32::from(last.year()) - i32::from(first.year())) * 12 + i32::from(last.month())
+        - i32::from(first.month());
+    let (step_months, by_year) = if months <= 24 {
+        (((months + 4) / 5).max(1), false)
+    } else {
+        (((months / 12 + 4) / 5).max(1) * 12, true)
+    };
+    let mut tick = if by_year {
+        Date::new(first.year(), 1, 1)
+    } else {
+        Date::new(first.year(), first.month(), 1)
+    }
+    .ok();
     let mut out = Vec::new();
     let mut previous_year = None;
     while let Some(date) = tick {
@@ -70,7 +84,9 @@ fn ticks(first: Date, last: Date) -> Vec<(Date, String)> {
             previous_year = Some(date.year());
             out.push((date, label));
         }
-        tick = date.checked_add(jiff::Span::new().months(i64::from(step_months))).ok();
+        tick = date
+            .checked_add(jiff::Span::new().months(i64::from(step_months)))
+            .ok();
     }
     out
 }
@@ -81,7 +97,10 @@ fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
     extents
         .iter()
         .map(|&(start, end)| {
-            let lane = lane_ends.iter().position(|&e| start > e + 4.0).unwrap_or(lane_ends.len());
+            let lane = lane_ends
+                .iter()
+                .position(|&e| start > e + 4.0)
+                .unwrap_or(lane_ends.len());
             if lane == lane_ends.len() {
                 lane_ends.push(end);
             } else {
@@ -105,12 +124,23 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
 pub fn timeline(props: &TimelineProps) -> Html {
     let article = &props.article;
     let published = article.published.parse::<Date>().ok();
-    let placed: Vec<(&Event, Period)> =
-        article.events.iter().filter_map(|e| Period::of_value(&e.date).map(|p| (e, p))).collect();
-    let undated: Vec<&Event> = article.events.iter().filter(|e| Period::of_value(&e.date).is_none()).collect();
+    let placed: Vec<(&Event, Period)> = article
+        .events
+        .iter()
+        .filter_map(|e| Period::of_value(&e.date).map(|p| (e, p)))
+        .collect();
+    let undated: Vec<&Event> = article
+        .events
+        .iter()
+        .filter(|e| Period::of_value(&e.date).is_none())
+        .collect();
 
-    let involves_selected =
-        |event: &Event| props.selected_entity.as_deref().is_some_and(|id| event.entities.iter().any(|e| e == id));
+    let involves_selected = |event: &Event| {
+        props
+            .selected_entity
+            .as_deref()
+            .is_some_and(|id| event.entities.iter().any(|e| e == id))
+    };
 
     let event_button = |event: &Event| {
         let selected = props.selected_event.as_deref() == Some(event.id.as_str());
@@ -118,7 +148,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let on_select = props.on_select.clone();
         let id = event.id.clone();
         let when = display_date(&event.date);
-        let precision = event.granularity.map(|g| g.label()).unwrap_or("no calendar date");
+        let precision = event
+            .granularity
+            .map(|g| g.label())
+            .unwrap_or("no calendar date");
         html! {
             <li key={event.id.clone()}>
                 <button
@@ -188,13 +221,23 @@ fn published_item(published: &str) -> Html {
 
 /// The overview strip, drawn to scale. Decorative for assistive technology: the list says the same.
 fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<Date>) -> Html {
-    let Some(first) = placed.iter().map(|(_, p)| p.start).chain(published).min() else { return html! {} };
-    let Some(last) = placed.iter().map(|(_, p)| p.end).chain(published.and_then(|d| d.tomorrow().ok())).max() else {
+    let Some(first) = placed.iter().map(|(_, p)| p.start).chain(published).min() else {
+        return html! {};
+    };
+    let Some(last) = placed
+        .iter()
+        .map(|(_, p)| p.end)
+        .chain(published.and_then(|d| d.tomorrow().ok()))
+        .max()
+    else {
         return html! {};
     };
     let span_days = (day_number(last) - day_number(first)).max(1.0);
     let pad = (span_days * 0.04).max(2.0);
-    let scale = Scale { first: day_number(first) - pad, last: day_number(last) + pad };
+    let scale = Scale {
+        first: day_number(first) - pad,
+        last: day_number(last) + pad,
+    };
 
     let extents: Vec<(f64, f64)> = placed
         .iter()
@@ -265,12 +308,18 @@ mod tests {
 
     #[test]
     fn overlapping_marks_get_separate_lanes() {
-        assert_eq!(lanes(&[(0.0, 10.0), (5.0, 15.0), (30.0, 40.0)]), vec![0, 1, 0]);
+        assert_eq!(
+            lanes(&[(0.0, 10.0), (5.0, 15.0), (30.0, 40.0)]),
+            vec![0, 1, 0]
+        );
     }
 
     #[test]
     fn month_ticks_name_the_year_once() {
-        let labels: Vec<String> = ticks(Date::constant(2016, 11, 1), Date::constant(2017, 7, 8)).into_iter().map(|t| t.1).collect();
+        let labels: Vec<String> = ticks(Date::constant(2016, 11, 1), Date::constant(2017, 7, 8))
+            .into_iter()
+            .map(|t| t.1)
+            .collect();
         assert_eq!(labels.first().map(String::as_str), Some("Nov 2016"));
         assert!(labels.iter().any(|l| l == "Jan 2017"));
         assert!(labels.len() <= 9);

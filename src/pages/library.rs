@@ -21,11 +21,15 @@ pub fn library_page() -> Html {
             });
         });
     }
-    use_effect_with((), |_| gloo::utils::document().set_title("Dateline — library"));
+    use_effect_with((), |_| {
+        gloo::utils::document().set_title("Dateline — library")
+    });
 
     let body = match &*library {
         None => html! { <Loading what="the library" /> },
-        Some(Err(error)) => html! { <ErrorMessage title="The library could not be opened" detail={error.to_string()} /> },
+        Some(Err(error)) => {
+            html! { <ErrorMessage title="The library could not be opened" detail={error.to_string()} /> }
+        }
         Some(Ok(library)) if library.articles.is_empty() => html! {
             <p class="empty">{"No articles are bundled yet. Add one with `dateline bundle` (see the README)."}</p>
         },

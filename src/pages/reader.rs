@@ -55,7 +55,9 @@ pub fn reader_page(props: &ReaderProps) -> Html {
         Some((id, Ok(article))) if *id == props.id => {
             html! { <ArticleView article={article.clone()} selection={props.selection.clone()} /> }
         }
-        Some((id, Err(LoadError::NotFound))) if *id == props.id => html! { <NotFound what="article" /> },
+        Some((id, Err(LoadError::NotFound))) if *id == props.id => {
+            html! { <NotFound what="article" /> }
+        }
         Some((id, Err(error))) if *id == props.id => {
             html! { <ErrorMessage title="This article could not be opened" detail={error.to_string()} /> }
         }
@@ -73,7 +75,9 @@ pub struct ArticleViewProps {
 }
 
 fn scroll_to_selected_sentence() {
-    let Some(element) = gloo::utils::document().get_element_by_id("selected-sentence") else { return };
+    let Some(element) = gloo::utils::document().get_element_by_id("selected-sentence") else {
+        return;
+    };
     let reduced_motion = gloo::utils::window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()
@@ -81,7 +85,11 @@ fn scroll_to_selected_sentence() {
         .is_some_and(|m| m.matches());
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if reduced_motion { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    options.set_behavior(if reduced_motion {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let focus = web_sys::FocusOptions::new();
@@ -99,7 +107,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     {
         let title = article.title.clone();
-        use_effect_with(title, |title| gloo::utils::document().set_title(&format!("{title} — Dateline")));
+        use_effect_with(title, |title| {
+            gloo::utils::document().set_title(&format!("{title} — Dateline"))
+        });
     }
     use_effect_with(props.selection.clone(), |selection| {
         if matches!(selection, Selection::Event(_)) {
@@ -113,7 +123,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let id = article.id.clone();
         let current = props.selection.clone();
         move |next: Selection| {
-            let next = if next == current { Selection::None } else { next };
+            let next = if next == current {
+                Selection::None
+            } else {
+                next
+            };
             if let Some(navigator) = &navigator {
                 navigator.push(&Route::article(&id, &next));
             }
@@ -152,14 +166,28 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     };
     let counts: Vec<(EntityType, usize)> = EntityType::ALL
         .into_iter()
-        .map(|t| (t, article.entities.iter().filter(|e| e.entity_type == t).map(|e| e.mentions.len()).sum()))
+        .map(|t| {
+            (
+                t,
+                article
+                    .entities
+                    .iter()
+                    .filter(|e| e.entity_type == t)
+                    .map(|e| e.mentions.len())
+                    .sum(),
+            )
+        })
         .collect();
 
     let selection_note = match &props.selection {
         Selection::None => html! {},
         Selection::Entity(id) => match article.entities.iter().find(|e| e.id == *id) {
             Some(entity) => {
-                let events = article.events.iter().filter(|e| e.entities.contains(id)).count();
+                let events = article
+                    .events
+                    .iter()
+                    .filter(|e| e.entities.contains(id))
+                    .count();
                 html! {
                     <p class={classes!("selection-note", entity.entity_type.code().to_lowercase())}>
                         <span class="swatch" aria-hidden="true"></span>
@@ -171,7 +199,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
             }
             None => html! { <p class="selection-note missing">{"That name is not in this article."}
-                <button type="button" class="clear" onclick={on_clear.clone()}>{"Clear"}</button></p> },
+            <button type="button" class="clear" onclick={on_clear.clone()}>{"Clear"}</button></p> },
         },
         Selection::Event(id) => match article.events.iter().find(|e| e.id == *id) {
             Some(event) => html! {
@@ -180,8 +208,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <button type="button" class="clear" onclick={on_clear.clone()}>{"Clear selection"}</button>
                 </p>
             },
-            None => html! { <p class="selection-note missing">{"That event is not in this article."}
-                <button type="button" class="clear" onclick={on_clear.clone()}>{"Clear"}</button></p> },
+            None => {
+                html! { <p class="selection-note missing">{"That event is not in this article."}
+                <button type="button" class="clear" onclick={on_clear.clone()}>{"Clear"}</button></p> }
+            }
         },
     };
 

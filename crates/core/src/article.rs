@@ -193,7 +193,9 @@ impl Granularity {
     pub fn of_value(value: &str) -> Option<Granularity> {
         let bytes = value.as_bytes();
         let digits = |range: std::ops::Range<usize>| {
-            bytes.get(range).is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            bytes
+                .get(range)
+                .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
         };
         if value.len() == 3 && digits(0..3) {
             return Some(Granularity::Decade);
@@ -212,11 +214,18 @@ impl Granularity {
             q if q.len() == 2 && q.starts_with('Q') && matches!(&q[1..], "1" | "2" | "3" | "4") => {
                 Some(Granularity::Quarter)
             }
-            w if w.starts_with('W') && (2..=3).contains(&w.len()) && w[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            w if w.starts_with('W')
+                && (2..=3).contains(&w.len())
+                && w[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 Some(Granularity::Week)
             }
             m if two_digits(m) => Some(Granularity::Month),
-            d if d.len() >= 5 && two_digits(&d[0..2]) && d.as_bytes()[2] == b'-' && two_digits(&d[3..5]) => {
+            d if d.len() >= 5
+                && two_digits(&d[0..2])
+                && d.as_bytes()[2] == b'-'
+                && two_digits(&d[3..5]) =>
+            {
                 if d.len() == 5 {
                     Some(Granularity::Day)
                 } else if d[5..].starts_with('T') {
@@ -354,7 +363,10 @@ fn check_version(json: &str) -> Result<(), FormatError> {
 
 /// True for ids of the form `[a-z0-9-]+`.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -400,7 +412,10 @@ impl Article {
 
     /// Number of whitespace-separated words in the body.
     pub fn word_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+        self.paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum()
     }
 
     /// The library index entry for this article.
@@ -421,49 +436,74 @@ impl Article {
     pub fn validate(&self) -> Result<(), FormatError> {
         let invalid = |why: String| Err(FormatError::Invalid(why));
         if self.schema_version != SCHEMA_VERSION {
-            return Err(FormatError::UnsupportedVersion(Some(u64::from(self.schema_version))));
+            return Err(FormatError::UnsupportedVersion(Some(u64::from(
+                self.schema_version,
+            ))));
         }
         if !is_valid_id(&self.id) {
-            return invalid(format!("id {:?} must be lowercase letters, digits and hyphens", self.id));
+            return invalid(format!(
+                "id {:?} must be lowercase letters, digits and hyphens",
+                self.id
+            ));
         }
         if self.title.trim().is_empty() {
             return invalid("the title is empty".into());
         }
         if !is_valid_date(&self.published) {
-            return invalid(format!("published {:?} is not a date written YYYY-MM-DD", self.published));
+            return invalid(format!(
+                "published {:?} is not a date written YYYY-MM-DD",
+                self.published
+            ));
         }
-        if let Some(i) = self.paragraphs.iter().position(|p| p.contains(PARAGRAPH_SEPARATOR)) {
+        if let Some(i) = self
+            .paragraphs
+            .iter()
+            .position(|p| p.contains(PARAGRAPH_SEPARATOR))
+        {
             return invalid(format!("paragraph {} contains a blank line", i + 1));
         }
         let paragraphs = self.paragraph_spans();
         let body_len = paragraphs.last().map_or(0, |p| p.end);
         let within_one_paragraph = |span: Span| paragraphs.iter().any(|p| p.contains(span));
-        let check_layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), FormatError> {
-            let mut previous_end = 0;
-            for span in spans {
-                if span.is_empty() || span.end > body_len {
-                    return invalid(format!("{what} span {}..{} is empty or outside the text", span.start, span.end));
+        let check_layer =
+            |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), FormatError> {
+                let mut previous_end = 0;
+                for span in spans {
+                    if span.is_empty() || span.end > body_len {
+                        return invalid(format!(
+                            "{what} span {}..{} is empty or outside the text",
+                            span.start, span.end
+                        ));
+                    }
+                    if span.start < previous_end {
+                        return invalid(format!(
+                            "{what} span {}..{} overlaps the one before or is out of order",
+                            span.start, span.end
+                        ));
+                    }
+                    previous_end = span.end;
                 }
-                if span.start < previous_end {
-                    return invalid(format!("{what} span {}..{} overlaps the one before or is out of order", span.start, span.end));
-                }
-                previous_end = span.end;
-            }
-            Ok(())
-        };
+                Ok(())
+            };
 
         let mut entity_ids = HashSet::new();
         let mut all_mentions = Vec::new();
         for entity in &self.entities {
             if !is_valid_id(&entity.id) || !entity_ids.insert(entity.id.as_str()) {
-                return invalid(format!("entity id {:?} is malformed or repeated", entity.id));
+                return invalid(format!(
+                    "entity id {:?} is malformed or repeated",
+                    entity.id
+                ));
             }
             if entity.name.trim().is_empty() || entity.mentions.is_empty() {
                 return invalid(format!("entity {:?} has no name or no mention", entity.id));
             }
             check_layer("mention", &mut entity.mentions.iter().copied())?;
             if let Some(m) = entity.mentions.iter().find(|m| !within_one_paragraph(**m)) {
-                return invalid(format!("a mention of {:?} at {}..{} crosses a paragraph break", entity.id, m.start, m.end));
+                return invalid(format!(
+                    "a mention of {:?} at {}..{} crosses a paragraph break",
+                    entity.id, m.start, m.end
+                ));
             }
             all_mentions.extend(entity.mentions.iter().copied());
         }
@@ -485,10 +525,20 @@ impl Article {
                 }
             }
             if event.granularity != Granularity::of_value(&event.date) {
-                return invalid(format!("event {:?}: granularity does not match date {:?}", event.id, event.date));
+                return invalid(format!(
+                    "event {:?}: granularity does not match date {:?}",
+                    event.id, event.date
+                ));
             }
-            if let Some(unknown) = event.entities.iter().find(|e| !entity_ids.contains(e.as_str())) {
-                return invalid(format!("event {:?} names unknown entity {unknown:?}", event.id));
+            if let Some(unknown) = event
+                .entities
+                .iter()
+                .find(|e| !entity_ids.contains(e.as_str()))
+            {
+                return invalid(format!(
+                    "event {:?} names unknown entity {unknown:?}",
+                    event.id
+                ));
             }
         }
         Ok(())
@@ -502,7 +552,10 @@ impl Library {
         let library: Library =
             serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
         if let Some(bad) = library.articles.iter().find(|a| !is_valid_id(&a.id)) {
-            return Err(FormatError::Invalid(format!("library entry id {:?} is malformed", bad.id)));
+            return Err(FormatError::Invalid(format!(
+                "library entry id {:?} is malformed",
+                bad.id
+            )));
         }
         Ok(library)
     }
@@ -548,7 +601,10 @@ mod tests {
         article.entities[0].mentions = vec![Span::new(10, 15)];
         let body: Vec<char> = article.body_text().chars().collect();
         assert_eq!(body[10..15].iter().collect::<String>(), "Trump");
-        assert_eq!(article.paragraph_spans(), vec![Span::new(0, 16), Span::new(18, 19)]);
+        assert_eq!(
+            article.paragraph_spans(),
+            vec![Span::new(0, 16), Span::new(18, 19)]
+        );
         article.validate().unwrap();
     }
 
@@ -562,10 +618,22 @@ mod tests {
     fn refuses_other_versions_and_malformed_files() {
         let mut json: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
         json["schema_version"] = 2.into();
-        assert_eq!(Article::from_json(&json.to_string()), Err(FormatError::UnsupportedVersion(Some(2))));
-        assert!(matches!(Article::from_json("{\"schema_version\": 1"), Err(FormatError::Malformed(_))));
-        assert!(matches!(Article::from_json("[]"), Err(FormatError::Malformed(_))));
-        assert_eq!(Article::from_json("{}"), Err(FormatError::UnsupportedVersion(None)));
+        assert_eq!(
+            Article::from_json(&json.to_string()),
+            Err(FormatError::UnsupportedVersion(Some(2)))
+        );
+        assert!(matches!(
+            Article::from_json("{\"schema_version\": 1"),
+            Err(FormatError::Malformed(_))
+        ));
+        assert!(matches!(
+            Article::from_json("[]"),
+            Err(FormatError::Malformed(_))
+        ));
+        assert_eq!(
+            Article::from_json("{}"),
+            Err(FormatError::UnsupportedVersion(None))
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Turns an article's text and metadata into a bundled [`Article`] with Dateline's analysis.
 
-use crate::analysis::analyze;
-use crate::article::{is_valid_date, is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION};
+use crate::analysis::Analyzer;
+use crate::article::{
+    is_valid_date, is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION,
+};
 
 /// What a bundled article is made from: metadata plus body paragraphs, no annotations.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,13 +24,28 @@ pub struct ArticleSource {
     pub paragraphs: Vec<String>,
 }
 
-/// Analyzes the source and returns the validated article.
+/// Analyzes the source with the rules alone and returns the validated article.
 pub fn build_article(source: &ArticleSource) -> Result<Article, FormatError> {
+    build_article_with(source, &Analyzer::default())
+}
+
+/// Analyzes the source with `analyzer` (the CLI's has the NER model) and returns the validated
+/// article.
+pub fn build_article_with(
+    source: &ArticleSource,
+    analyzer: &Analyzer,
+) -> Result<Article, FormatError> {
     if !is_valid_id(&source.id) {
-        return Err(FormatError::Invalid(format!("id {:?} must be lowercase letters, digits and hyphens", source.id)));
+        return Err(FormatError::Invalid(format!(
+            "id {:?} must be lowercase letters, digits and hyphens",
+            source.id
+        )));
     }
     if !is_valid_date(&source.published) {
-        return Err(FormatError::Invalid(format!("published {:?} is not a date written YYYY-MM-DD", source.published)));
+        return Err(FormatError::Invalid(format!(
+            "published {:?} is not a date written YYYY-MM-DD",
+            source.published
+        )));
     }
     let published: jiff::civil::Date = source
         .published
@@ -41,7 +58,7 @@ pub fn build_article(source: &ArticleSource) -> Result<Article, FormatError> {
         .filter(|p| !p.is_empty() && !p.contains(PARAGRAPH_SEPARATOR))
         .collect();
     let body = paragraphs.join(PARAGRAPH_SEPARATOR);
-    let analysis = analyze(&body, Some(published));
+    let analysis = analyzer.analyze(&body, Some(published));
     let article = Article {
         schema_version: SCHEMA_VERSION,
         id: source.id.clone(),
@@ -66,7 +83,13 @@ pub fn split_plain_text(text: &str) -> (String, String, Vec<String>, Option<Stri
     let text = text.replace("\r\n", "\n");
     let mut blocks: Vec<String> = text
         .split("\n\n")
-        .map(|b| b.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|b| {
+            b.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|b| !b.is_empty())
         .collect();
     let mut source = None;
@@ -123,7 +146,11 @@ mod tests {
             paragraphs: vec!["x".into()],
         };
         assert!(build_article(&source).is_err());
-        let source = ArticleSource { id: "ok".into(), published: "7 July".into(), ..source };
+        let source = ArticleSource {
+            id: "ok".into(),
+            published: "7 July".into(),
+            ..source
+        };
         assert!(build_article(&source).is_err());
     }
 }

@@ -23,9 +23,16 @@ impl Period {
     pub fn of_value(value: &str) -> Option<Period> {
         let granularity = Granularity::of_value(value)?;
         let number = |range: std::ops::Range<usize>| value.get(range)?.parse::<i16>().ok();
-        let year = if granularity == Granularity::Decade { number(0..3)? * 10 } else { number(0..4)? };
+        let year = if granularity == Granularity::Decade {
+            number(0..3)? * 10
+        } else {
+            number(0..4)?
+        };
         let (start, end) = match granularity {
-            Granularity::Decade => (Date::new(year, 1, 1).ok()?, Date::new(year + 10, 1, 1).ok()?),
+            Granularity::Decade => (
+                Date::new(year, 1, 1).ok()?,
+                Date::new(year + 10, 1, 1).ok()?,
+            ),
             Granularity::Year => (Date::new(year, 1, 1).ok()?, Date::new(year + 1, 1, 1).ok()?),
             Granularity::Month => {
                 let start = Date::new(year, number(5..7)? as i8, 1).ok()?;
@@ -37,7 +44,9 @@ impl Period {
             }
             Granularity::Week => {
                 let week = number(6..value.len())? as i8;
-                let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday).ok()?.date();
+                let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday)
+                    .ok()?
+                    .date();
                 (start, start.checked_add(1.week()).ok()?)
             }
             Granularity::Quarter => {
@@ -57,7 +66,11 @@ impl Period {
                 (start, start.checked_add(3.months()).ok()?)
             }
         };
-        Some(Period { start, end, granularity })
+        Some(Period {
+            start,
+            end,
+            granularity,
+        })
     }
 
     /// Number of days covered.
