@@ -55,10 +55,18 @@ struct Match {
 
 impl Match {
     fn new(end: usize, timex_type: TimexType, val: Val) -> Match {
-        Match { end, timex_type, val }
+        Match {
+            end,
+            timex_type,
+            val,
+        }
     }
     fn fixed(end: usize, timex_type: TimexType, value: impl Into<String>) -> Match {
-        Match { end, timex_type, val: Val::Fixed(value.into()) }
+        Match {
+            end,
+            timex_type,
+            val: Val::Fixed(value.into()),
+        }
     }
 }
 
@@ -237,7 +245,9 @@ fn day_number(token: &Token) -> Option<u8> {
     if token.kind != Kind::Number {
         return None;
     }
-    let digits = token.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let digits = token
+        .lower
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &token.lower[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
         return None;
@@ -250,7 +260,11 @@ fn year_number(token: &Token) -> Option<i16> {
     if token.kind != Kind::Number || token.text.len() != 4 {
         return None;
     }
-    token.text.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y))
+    token
+        .text
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (1000..=2999).contains(y))
 }
 
 fn format_date(date: Date) -> String {
@@ -273,7 +287,10 @@ fn shift_days(date: Date, days: i64) -> Option<Date> {
 
 /// (year, month) shifted by `months`.
 fn shift_month(year: i64, month: i64, months: i64) -> Option<(i64, i64)> {
-    let index = year.checked_mul(12)?.checked_add(month - 1)?.checked_add(months)?;
+    let index = year
+        .checked_mul(12)?
+        .checked_add(month - 1)?
+        .checked_add(months)?;
     Some((valid_year(index.div_euclid(12))?, index.rem_euclid(12) + 1))
 }
 
@@ -294,8 +311,14 @@ fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
             format!("{y:04}-Q{}", (m - 1) / 3 + 1)
         }
         Unit::Year => format!("{:04}", valid_year(year.checked_add(n)?)?),
-        Unit::Decade => format!("{:03}", valid_year(year.checked_add(n.checked_mul(10)?)?)? / 10),
-        Unit::Century => format!("{:02}", valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100),
+        Unit::Decade => format!(
+            "{:03}",
+            valid_year(year.checked_add(n.checked_mul(10)?)?)? / 10
+        ),
+        Unit::Century => format!(
+            "{:02}",
+            valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100
+        ),
     })
 }
 
@@ -303,19 +326,31 @@ fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
 fn tense_cue(token: &Token) -> Option<Dir> {
     let w = token.lower.as_str();
     match w {
-        "will" | "'ll" | "shall" | "upcoming" | "coming" | "next" | "expected" | "expects" | "scheduled"
-        | "plans" | "planned" | "plan" | "due" | "until" | "till" | "tomorrow" | "going" | "forthcoming"
-        | "intends" | "later" | "hope" | "hopes" | "aims" | "set" => return Some(Dir::Future),
-        "was" | "were" | "had" | "did" | "since" | "after" | "last" | "ago" | "earlier" | "previous"
-        | "past" | "yesterday" | "said" | "told" | "met" | "took" | "made" | "went" | "came" | "saw"
-        | "gave" | "held" | "won" | "lost" | "shot" | "left" | "began" | "fell" | "rose" | "sold"
-        | "bought" | "paid" | "sent" | "spent" | "brought" | "thought" | "found" | "got" | "kept" | "led"
-        | "ran" | "struck" | "stood" | "became" | "broke" | "chose" | "drew" | "drove" | "flew" | "grew"
-        | "hit" | "knew" | "meant" | "put" | "quit" | "shook" | "spoke" | "wrote" | "won't've" | "beat"
-        | "killed" | "fled" | "ended" | "elected" | "took office" | "agreed" | "signed" => return Some(Dir::Past),
+        "will" | "'ll" | "shall" | "upcoming" | "coming" | "next" | "expected" | "expects"
+        | "scheduled" | "plans" | "planned" | "plan" | "due" | "until" | "till" | "tomorrow"
+        | "going" | "forthcoming" | "intends" | "later" | "hope" | "hopes" | "aims" | "set" => {
+            return Some(Dir::Future)
+        }
+        "was" | "were" | "had" | "did" | "since" | "after" | "last" | "ago" | "earlier"
+        | "previous" | "past" | "yesterday" | "said" | "told" | "met" | "took" | "made"
+        | "went" | "came" | "saw" | "gave" | "held" | "won" | "lost" | "shot" | "left"
+        | "began" | "fell" | "rose" | "sold" | "bought" | "paid" | "sent" | "spent" | "brought"
+        | "thought" | "found" | "got" | "kept" | "led" | "ran" | "struck" | "stood" | "became"
+        | "broke" | "chose" | "drew" | "drove" | "flew" | "grew" | "hit" | "knew" | "meant"
+        | "put" | "quit" | "shook" | "spoke" | "wrote" | "won't've" | "beat" | "killed"
+        | "fled" | "ended" | "elected" | "took office" | "agreed" | "signed" => {
+            return Some(Dir::Past)
+        }
         _ => {}
     }
-    if token.kind == Kind::Word && w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "succeed" | "exceed") {
+    if token.kind == Kind::Word
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need" | "indeed" | "speed" | "hundred" | "proceed" | "succeed" | "exceed"
+        )
+    {
         return Some(Dir::Past);
     }
     None
@@ -325,8 +360,10 @@ fn tense_cue(token: &Token) -> Option<Dir> {
 fn direction(toks: &[Token], range: Range<usize>) -> Option<Dir> {
     // "is to meet" / "are to" mark the future too.
     let is_to = |i: usize| {
-        matches!(toks.get(i).map(|t| t.lower.as_str()), Some("is" | "are" | "was" | "were"))
-            && toks.get(i + 1).is_some_and(|t| t.lower == "to")
+        matches!(
+            toks.get(i).map(|t| t.lower.as_str()),
+            Some("is" | "are" | "was" | "were")
+        ) && toks.get(i + 1).is_some_and(|t| t.lower == "to")
     };
     for distance in 1..=12 {
         if let Some(i) = range.start.checked_sub(distance) {
@@ -354,7 +391,10 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
             Val::Fixed(v) => v.clone(),
             Val::Month(m) => format!("XXXX-{m:02}"),
             Val::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            Val::Weekday(d, part) => format!("XXXX-WXX-{d}{}", part.map(|p| format!("T{p}")).unwrap_or_default()),
+            Val::Weekday(d, part) => format!(
+                "XXXX-WXX-{d}{}",
+                part.map(|p| format!("T{p}")).unwrap_or_default()
+            ),
             Val::Quarter(Some(q)) => format!("XXXX-Q{q}"),
             Val::Quarter(None) => "XXXX-QX".to_string(),
         };
@@ -379,7 +419,8 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
                 Some(Dir::Future) => (d - today).rem_euclid(7),
                 _ => -(today - d).rem_euclid(7),
             };
-            let date = shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date);
+            let date =
+                shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date);
             match part {
                 Some(p) => format!("{date}T{p}"),
                 None => date,
@@ -390,10 +431,16 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
             match q {
                 Some(q) => {
                     let q = i64::from(*q);
-                    let y = if dir == Some(Dir::Past) && q > current { year - 1 } else { year };
+                    let y = if dir == Some(Dir::Past) && q > current {
+                        year - 1
+                    } else {
+                        year
+                    };
                     format!("{y:04}-Q{q}")
                 }
-                None if dir == Some(Dir::Past) => shift(anchor, Unit::Quarter, -1).unwrap_or_default(),
+                None if dir == Some(Dir::Past) => {
+                    shift(anchor, Unit::Quarter, -1).unwrap_or_default()
+                }
                 None => format!("{year:04}-Q{current}"),
             }
         }
@@ -407,8 +454,13 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
 fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
     let year = i64::from(anchor.year());
     // Distance in (approximate) days from the anchor to the date in year y.
-    let offset = |y: i64| (y - year) * 365 + (m - i64::from(anchor.month())) * 30 + (d - i64::from(anchor.day()));
-    let nearest = [year - 1, year, year + 1].into_iter().min_by_key(|&y| (offset(y).abs(), offset(y) > 0)).unwrap_or(year);
+    let offset = |y: i64| {
+        (y - year) * 365 + (m - i64::from(anchor.month())) * 30 + (d - i64::from(anchor.day()))
+    };
+    let nearest = [year - 1, year, year + 1]
+        .into_iter()
+        .min_by_key(|&y| (offset(y).abs(), offset(y) > 0))
+        .unwrap_or(year);
     match dir {
         Some(Dir::Past) if offset(nearest) > 60 => nearest - 1,
         Some(Dir::Future) if offset(nearest) < -60 => nearest + 1,
@@ -420,11 +472,16 @@ fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
 pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        let Some(toks) = doc.tokens.get(sentence.tokens.clone()) else { continue };
+        let Some(toks) = doc.tokens.get(sentence.tokens.clone()) else {
+            continue;
+        };
         let offset = sentence.tokens.start;
         let mut i = 0;
         while i < toks.len() {
-            let Some(m) = Matcher { toks, anchor }.at(i).filter(|m| m.end > i && m.end <= toks.len()) else {
+            let Some(m) = Matcher { toks, anchor }
+                .at(i)
+                .filter(|m| m.end > i && m.end <= toks.len())
+            else {
                 i += 1;
                 continue;
             };
@@ -432,7 +489,12 @@ pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
             let value = resolve(&m.val, anchor, dir);
             if !value.is_empty() {
                 let span = Span::new(toks[i].start, toks[m.end - 1].end);
-                found.push(Found { span, tokens: offset + i..offset + m.end, timex_type: m.timex_type, value });
+                found.push(Found {
+                    span,
+                    tokens: offset + i..offset + m.end,
+                    timex_type: m.timex_type,
+                    value,
+                });
             }
             i = m.end;
         }
@@ -444,8 +506,15 @@ pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
 /// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
 /// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
 fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
-    let is_quarter = |v: &str| v.len() == 7 && v.as_bytes().get(5) == Some(&b'Q') && v[..4].bytes().all(|b| b.is_ascii_digit());
-    let mut reported: Option<String> = found.iter().find(|f| is_quarter(&f.value)).map(|f| f.value.clone());
+    let is_quarter = |v: &str| {
+        v.len() == 7
+            && v.as_bytes().get(5) == Some(&b'Q')
+            && v[..4].bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut reported: Option<String> = found
+        .iter()
+        .find(|f| is_quarter(&f.value))
+        .map(|f| f.value.clone());
     for f in found.iter_mut() {
         if is_quarter(&f.value) {
             reported = Some(f.value.clone());
@@ -453,7 +522,16 @@ fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
         }
         let text = doc.slice(f.span).to_lowercase();
         let text = text.strip_prefix("the ").unwrap_or(&text);
-        let year_back = matches!(text, "a year ago" | "a year earlier" | "one year ago" | "one year earlier" | "a year before" | "year-ago" | "year-earlier");
+        let year_back = matches!(
+            text,
+            "a year ago"
+                | "a year earlier"
+                | "one year ago"
+                | "one year earlier"
+                | "a year before"
+                | "year-ago"
+                | "year-earlier"
+        );
         if let (true, Some(q)) = (year_back, reported.as_deref()) {
             if let Ok(year) = q[..4].parse::<i32>() {
                 f.value = format!("{:04}-{}", year - 1, &q[5..]);
@@ -491,7 +569,10 @@ impl Matcher<'_> {
         let w = self.w(i);
         if matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal") {
             let next = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
-            if let Some(m) = self.core(next).filter(|m| m.timex_type != TimexType::Duration) {
+            if let Some(m) = self
+                .core(next)
+                .filter(|m| m.timex_type != TimexType::Duration)
+            {
                 return Some(m);
             }
             return None;
@@ -501,9 +582,14 @@ impl Matcher<'_> {
                 return Some(m);
             }
             // "the end of the year", "the beginning of next month"
-            if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle") && self.w(i + 2) == "of" {
+            if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle")
+                && self.w(i + 2) == "of"
+            {
                 let inner = if self.w(i + 3) == "the" { i + 4 } else { i + 3 };
-                if let Some(m) = self.core(inner).filter(|m| m.timex_type != TimexType::Duration) {
+                if let Some(m) = self
+                    .core(inner)
+                    .filter(|m| m.timex_type != TimexType::Duration)
+                {
                     return Some(m);
                 }
                 if self.w(i + 3) == "the" {
@@ -520,10 +606,31 @@ impl Matcher<'_> {
     /// Expressions whose "the" is part of the extent.
     fn takes_the(&self, i: usize) -> bool {
         let w = self.w(i);
-        matches!(w, "past" | "future" | "present" | "near" | "next" | "last" | "first" | "coming" | "previous" | "latest" | "current" | "weekend" | "quarter" | "year" | "fiscal" | "full" | "following" | "same")
-            || ordinal_word(w).is_some()
+        matches!(
+            w,
+            "past"
+                | "future"
+                | "present"
+                | "near"
+                | "next"
+                | "last"
+                | "first"
+                | "coming"
+                | "previous"
+                | "latest"
+                | "current"
+                | "weekend"
+                | "quarter"
+                | "year"
+                | "fiscal"
+                | "full"
+                | "following"
+                | "same"
+        ) || ordinal_word(w).is_some()
             || number_word(w).is_some()
-            || self.tok(i).is_some_and(|t| t.kind == Kind::Number && t.lower.ends_with('s'))
+            || self
+                .tok(i)
+                .is_some_and(|t| t.kind == Kind::Number && t.lower.ends_with('s'))
     }
 
     fn core(&self, i: usize) -> Option<Match> {
@@ -576,7 +683,26 @@ impl Matcher<'_> {
             let before = i.checked_sub(1).map_or("", |p| self.w(p));
             let year_follows = self.tok(i + 1).and_then(year_number).is_some();
             if !year_follows
-                && !matches!(before, "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "of" | "from" | "through" | "before" | "after" | "during" | "-" | "between")
+                && !matches!(
+                    before,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "of"
+                        | "from"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "-"
+                        | "between"
+                )
             {
                 return None;
             }
@@ -589,13 +715,17 @@ impl Matcher<'_> {
         let comma = usize::from(self.w(j) == ",");
         if let Some(year) = self.tok(j + comma).and_then(year_number) {
             let value = match day {
-                Some(d) => Date::new(year, month as i8, d as i8).map_or_else(|_| format!("{year:04}-{month:02}"), format_date),
+                Some(d) => Date::new(year, month as i8, d as i8)
+                    .map_or_else(|_| format!("{year:04}-{month:02}"), format_date),
                 None => format!("{year:04}-{month:02}"),
             };
             return Match::fixed(j + comma + 1, TimexType::Date, value);
         }
         let of = usize::from(self.w(j) == "of");
-        if let (Some(a), Some(shift)) = (self.anchor, relative_year(self.w(j + of), self.w(j + of + 1))) {
+        if let (Some(a), Some(shift)) = (
+            self.anchor,
+            relative_year(self.w(j + of), self.w(j + of + 1)),
+        ) {
             let year = i64::from(a.year()) + shift;
             let value = match day {
                 Some(d) => format!("{year:04}-{month:02}-{d:02}"),
@@ -613,10 +743,18 @@ impl Matcher<'_> {
     fn weekday(&self, i: usize) -> Option<Match> {
         let (day, plural) = weekday_of(self.tok(i)?)?;
         if plural {
-            return Some(Match::fixed(i + 1, TimexType::Set, format!("XXXX-WXX-{day}")));
+            return Some(Match::fixed(
+                i + 1,
+                TimexType::Set,
+                format!("XXXX-WXX-{day}"),
+            ));
         }
         let comma = usize::from(self.w(i + 1) == ",");
-        if let Some(m) = self.tok(i + 1 + comma).and_then(month_of).and(self.month_date(i + 1 + comma)) {
+        if let Some(m) = self
+            .tok(i + 1 + comma)
+            .and_then(month_of)
+            .and(self.month_date(i + 1 + comma))
+        {
             return Some(m);
         }
         if part_of_day(self.w(i + 1)).is_some() {
@@ -651,12 +789,30 @@ impl Matcher<'_> {
             _ => return None,
         };
         let mut end = end;
-        if matches!(self.w(end), "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" | "et") {
+        if matches!(
+            self.w(end),
+            "gmt"
+                | "utc"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "cst"
+                | "cdt"
+                | "bst"
+                | "cet"
+                | "msk"
+                | "et"
+        ) {
             end += 1;
         }
         let time = format!("T{hour:02}:{minute:02}");
         // A day right after: "6 a.m. Friday", "noon today".
-        let day_at = if matches!(self.w(end), "on" | ",") { end + 1 } else { end };
+        let day_at = if matches!(self.w(end), "on" | ",") {
+            end + 1
+        } else {
+            end
+        };
         if let Some(day) = self.core_day(day_at) {
             let value = match &day.val {
                 Val::Fixed(v) if v.len() == 10 => Val::Fixed(format!("{v}{time}")),
@@ -676,7 +832,11 @@ impl Matcher<'_> {
 
     /// A day word or a weekday at `i` (for clock times).
     fn core_day(&self, i: usize) -> Option<Match> {
-        if self.tok(i).and_then(weekday_of).is_some_and(|(_, plural)| !plural) {
+        if self
+            .tok(i)
+            .and_then(weekday_of)
+            .is_some_and(|(_, plural)| !plural)
+        {
             return self.weekday(i);
         }
         let shift = match self.w(i) {
@@ -685,7 +845,11 @@ impl Matcher<'_> {
             "tomorrow" => 1,
             _ => return None,
         };
-        Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Day, shift)))
+        Some(Match::new(
+            i + 1,
+            TimexType::Date,
+            self.rel(Unit::Day, shift),
+        ))
     }
 
     /// Expressions that start with a number: years, decades, "two years ago", "16-hour".
@@ -702,12 +866,35 @@ impl Matcher<'_> {
         if let Some(year) = year_number(tok) {
             let after = self.w(i + 1);
             let unit_follows = Unit::parse(after).is_some();
-            let money = matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
+            let money =
+                matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
             let quantity = matches!(
                 after,
-                "percent" | "%" | "million" | "billion" | "people" | "shares" | "troops" | "members" | "points" | "votes" | "dollars" | "acres" | "feet" | "meters" | "miles" | "tons" | "cars" | "jobs" | "units" | "-"
+                "percent"
+                    | "%"
+                    | "million"
+                    | "billion"
+                    | "people"
+                    | "shares"
+                    | "troops"
+                    | "members"
+                    | "points"
+                    | "votes"
+                    | "dollars"
+                    | "acres"
+                    | "feet"
+                    | "meters"
+                    | "miles"
+                    | "tons"
+                    | "cars"
+                    | "jobs"
+                    | "units"
+                    | "-"
             );
-            let in_a_list = before == "," && self.tok(i.wrapping_sub(2)).is_some_and(|t| t.kind == Kind::Number);
+            let in_a_list = before == ","
+                && self
+                    .tok(i.wrapping_sub(2))
+                    .is_some_and(|t| t.kind == Kind::Number);
             if !(unit_follows || money || quantity || in_a_list) {
                 return Some(Match::fixed(i + 1, TimexType::Date, format!("{year:04}")));
             }
@@ -729,7 +916,10 @@ impl Matcher<'_> {
             n = n.zip(number_word(self.w(j + 1))).map(|(a, b)| a + b);
             j += 2;
         }
-        if matches!(self.w(j), "to" | "or") && (number_word(self.w(j + 1)).is_some() || self.tok(j + 1).is_some_and(|t| t.kind == Kind::Number)) {
+        if matches!(self.w(j), "to" | "or")
+            && (number_word(self.w(j + 1)).is_some()
+                || self.tok(j + 1).is_some_and(|t| t.kind == Kind::Number))
+        {
             n = None;
             j += 2;
         }
@@ -775,7 +965,10 @@ impl Matcher<'_> {
     /// True when a time follows (as in "two days before the vote"): then "before"/"after" do
     /// not anchor to the publication date.
     fn after_reference(&self, j: usize) -> bool {
-        matches!(self.w(j), "the" | "his" | "her" | "their" | "its" | "a" | "an") || self.tok(j).is_some_and(Token::is_capitalized)
+        matches!(
+            self.w(j),
+            "the" | "his" | "her" | "their" | "its" | "a" | "an"
+        ) || self.tok(j).is_some_and(Token::is_capitalized)
     }
 
     fn word_led(&self, i: usize) -> Option<Match> {
@@ -799,17 +992,33 @@ impl Matcher<'_> {
                 return Some(Match::new(i + 1, TimexType::Date, day));
             }
             "now" | "currently" | "presently" | "nowadays" => return date(i + 1, "PRESENT_REF"),
-            "current" if !matches!(next, "account" | "accounts" | "affairs") => return date(i + 1, "PRESENT_REF"),
+            "current" if !matches!(next, "account" | "accounts" | "affairs") => {
+                return date(i + 1, "PRESENT_REF")
+            }
             "right" if next == "now" => return date(i + 2, "PRESENT_REF"),
             "at" if next == "present" => return date(i + 2, "PRESENT_REF"),
             "these" if next == "days" => return date(i + 2, "PRESENT_REF"),
             // "previously", "soon", a bare "recent" or "future" are too often no time expression.
             "recently" | "lately" => return date(i + 1, "PAST_REF"),
-            "recent" if Unit::parse(next).is_some_and(|(_, plural)| plural) => return date(i + 2, "PAST_REF"),
-            "future" if self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") => return date(i + 1, "FUTURE_REF"),
+            "recent" if Unit::parse(next).is_some_and(|(_, plural)| plural) => {
+                return date(i + 2, "PAST_REF")
+            }
+            "future"
+                if self
+                    .tok(i.wrapping_sub(1))
+                    .is_some_and(|t| t.lower == "the") =>
+            {
+                return date(i + 1, "FUTURE_REF")
+            }
             "near" if next == "future" => return date(i + 2, "FUTURE_REF"),
             "present" if next == "day" => return date(i + 2, "PRESENT_REF"),
-            "daily" | "nightly" => return Some(Match::fixed(i + 1, TimexType::Set, if w == "daily" { "P1D" } else { "P1N" })),
+            "daily" | "nightly" => {
+                return Some(Match::fixed(
+                    i + 1,
+                    TimexType::Set,
+                    if w == "daily" { "P1D" } else { "P1N" },
+                ))
+            }
             "weekly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1W")),
             "monthly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1M")),
             "yearly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1Y")),
@@ -819,10 +1028,19 @@ impl Matcher<'_> {
             }
             "every" | "each" => return self.set(i),
             "christmas" | "thanksgiving" | "halloween" => return self.holiday(i),
-            "new" if next == "year's" || (next == "year" && self.w(i + 2) == "'s") => return self.holiday(i),
+            "new" if next == "year's" || (next == "year" && self.w(i + 2) == "'s") => {
+                return self.holiday(i)
+            }
             _ => {}
         }
-        if w == "past" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") && Unit::parse(next).is_none() && number_word(next).is_none() && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number) {
+        if w == "past"
+            && self
+                .tok(i.wrapping_sub(1))
+                .is_some_and(|t| t.lower == "the")
+            && Unit::parse(next).is_none()
+            && number_word(next).is_none()
+            && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number)
+        {
             return date(i + 1, "PAST_REF");
         }
         // "this/last/next/past/coming + unit, season, month or weekday"
@@ -839,19 +1057,27 @@ impl Matcher<'_> {
         if let Some(q) = ordinal_word(w).filter(|q| *q <= 4) {
             let j = if next == "-" { i + 2 } else { i + 1 };
             match self.w(j) {
-                "quarter" => return Some(Match::new(j + 1, TimexType::Date, Val::Quarter(Some(q)))),
+                "quarter" => {
+                    return Some(Match::new(j + 1, TimexType::Date, Val::Quarter(Some(q))))
+                }
                 "half" if q <= 2 => {
-                    let value = self.anchor.map_or_else(|| format!("XXXX-H{q}"), |a| format!("{:04}-H{q}", a.year()));
+                    let value = self
+                        .anchor
+                        .map_or_else(|| format!("XXXX-H{q}"), |a| format!("{:04}-H{q}", a.year()));
                     return date(j + 1, &value);
                 }
                 _ => {}
             }
             // "the first nine months"
             if let Some(n) = number_word(self.w(i + 1)) {
-                return self.count_units(i + 1, Some(n)).filter(|m| m.timex_type == TimexType::Duration);
+                return self
+                    .count_units(i + 1, Some(n))
+                    .filter(|m| m.timex_type == TimexType::Duration);
             }
         }
-        let after_the = self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the");
+        let after_the = self
+            .tok(i.wrapping_sub(1))
+            .is_some_and(|t| t.lower == "the");
         if w == "quarter" && after_the {
             return Some(Match::new(i + 1, TimexType::Date, Val::Quarter(None)));
         }
@@ -861,22 +1087,76 @@ impl Matcher<'_> {
         if after_the && matches!(w, "fiscal" | "full") && self.w(i + 1) == "year" {
             return Some(Match::new(i + 2, TimexType::Date, self.rel(Unit::Year, 0)));
         }
-        if after_the && w == "year" && !matches!(next, "-" | "before" | "after" | "earlier" | "later" | "when" | "in" | "of" | "that" | "he" | "she" | "it" | "they") {
+        if after_the
+            && w == "year"
+            && !matches!(
+                next,
+                "-" | "before"
+                    | "after"
+                    | "earlier"
+                    | "later"
+                    | "when"
+                    | "in"
+                    | "of"
+                    | "that"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+            )
+        {
             return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Year, 0)));
         }
-        if w == "weekend" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
-            return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Weekend, 0)));
+        if w == "weekend"
+            && self
+                .tok(i.wrapping_sub(1))
+                .is_some_and(|t| t.lower == "the")
+        {
+            return Some(Match::new(
+                i + 1,
+                TimexType::Date,
+                self.rel(Unit::Weekend, 0),
+            ));
         }
         // Plural units alone, in a temporal frame: "in decades", "for years", "several months".
         if let Some((unit, plural)) = Unit::parse(w) {
             let before = i.checked_sub(1).map_or("", |p| self.w(p));
-            let quantifier = matches!(before, "few" | "several" | "many" | "some" | "recent" | "coming" | "next" | "past" | "last");
-            if plural && (quantifier || matches!(before, "for" | "in" | "over" | "within" | "of" | "the" | "after" | "before" | "than")) {
+            let quantifier = matches!(
+                before,
+                "few"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "recent"
+                    | "coming"
+                    | "next"
+                    | "past"
+                    | "last"
+            );
+            if plural
+                && (quantifier
+                    || matches!(
+                        before,
+                        "for"
+                            | "in"
+                            | "over"
+                            | "within"
+                            | "of"
+                            | "the"
+                            | "after"
+                            | "before"
+                            | "than"
+                    ))
+            {
                 if next == "ago" {
                     return date(i + 2, "PAST_REF");
                 }
                 if !matches!(next, "of" | "'" | "old") || before == "in" {
-                    return Some(Match::fixed(i + 1, TimexType::Duration, unit.duration(None)));
+                    return Some(Match::fixed(
+                        i + 1,
+                        TimexType::Duration,
+                        unit.duration(None),
+                    ));
                 }
             }
         }
@@ -899,26 +1179,56 @@ impl Matcher<'_> {
         let next = self.w(j);
         let w = self.w(i);
         // "the past two years", "the next three months": durations.
-        if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following") {
-            if let Some(n) = number_word(next).filter(|_| next != "a" && next != "an").or_else(|| {
-                self.tok(j).filter(|t| t.kind == Kind::Number && t.lower.len() <= 4).and_then(|t| t.lower.parse().ok())
-            }) {
-                return self.count_units(j, Some(n)).filter(|m| m.timex_type == TimexType::Duration);
+        if matches!(
+            w,
+            "past" | "last" | "next" | "coming" | "previous" | "following"
+        ) {
+            if let Some(n) = number_word(next)
+                .filter(|_| next != "a" && next != "an")
+                .or_else(|| {
+                    self.tok(j)
+                        .filter(|t| t.kind == Kind::Number && t.lower.len() <= 4)
+                        .and_then(|t| t.lower.parse().ok())
+                })
+            {
+                return self
+                    .count_units(j, Some(n))
+                    .filter(|m| m.timex_type == TimexType::Duration);
             }
             if matches!(next, "few" | "several" | "many") {
                 if let Some((unit, true)) = Unit::parse(self.w(j + 1)) {
-                    return Some(Match::fixed(j + 2, TimexType::Duration, unit.duration(None)));
+                    return Some(Match::fixed(
+                        j + 2,
+                        TimexType::Duration,
+                        unit.duration(None),
+                    ));
                 }
             }
         }
         if let Some((unit, plural)) = Unit::parse(next) {
             if plural {
-                return Some(Match::fixed(j + 1, TimexType::Duration, unit.duration(None)));
+                return Some(Match::fixed(
+                    j + 1,
+                    TimexType::Duration,
+                    unit.duration(None),
+                ));
             }
-            if w == "past" || (w == "previous" && self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the")) {
+            if w == "past"
+                || (w == "previous"
+                    && self
+                        .tok(i.wrapping_sub(1))
+                        .is_some_and(|t| t.lower == "the"))
+            {
                 // "the past year": the year up to now.
-                if self.tok(i.wrapping_sub(1)).is_some_and(|t| t.lower == "the") {
-                    return Some(Match::fixed(j + 1, TimexType::Duration, unit.duration(Some(1))));
+                if self
+                    .tok(i.wrapping_sub(1))
+                    .is_some_and(|t| t.lower == "the")
+                {
+                    return Some(Match::fixed(
+                        j + 1,
+                        TimexType::Duration,
+                        unit.duration(Some(1)),
+                    ));
                 }
             }
             if unit == Unit::Quarter {
@@ -943,8 +1253,20 @@ impl Matcher<'_> {
                     let year = i64::from(a.year());
                     let y = match shift {
                         0 => year,
-                        s if s < 0 => if start >= month { year - 1 } else { year },
-                        _ => if start <= month { year + 1 } else { year },
+                        s if s < 0 => {
+                            if start >= month {
+                                year - 1
+                            } else {
+                                year
+                            }
+                        }
+                        _ => {
+                            if start <= month {
+                                year + 1
+                            } else {
+                                year
+                            }
+                        }
                     };
                     format!("{y:04}-{season}")
                 }
@@ -959,8 +1281,20 @@ impl Matcher<'_> {
                     let m = i64::from(month);
                     let y = match shift {
                         0 => year,
-                        s if s < 0 => if m < now { year } else { year - 1 },
-                        _ => if m > now { year } else { year + 1 },
+                        s if s < 0 => {
+                            if m < now {
+                                year
+                            } else {
+                                year - 1
+                            }
+                        }
+                        _ => {
+                            if m > now {
+                                year
+                            } else {
+                                year + 1
+                            }
+                        }
                     };
                     format!("{y:04}-{m:02}")
                 }
@@ -971,7 +1305,11 @@ impl Matcher<'_> {
         if let Some((day, false)) = self.tok(j).and_then(weekday_of) {
             let part = part_of_day(self.w(j + 1));
             let end = j + 1 + usize::from(part.is_some());
-            let ttype = if part.is_some() { TimexType::Time } else { TimexType::Date };
+            let ttype = if part.is_some() {
+                TimexType::Time
+            } else {
+                TimexType::Date
+            };
             let value = match self.anchor {
                 Some(a) => {
                     let today = i64::from(a.weekday().to_monday_one_offset());
@@ -1007,16 +1345,32 @@ impl Matcher<'_> {
             return Some(Match::fixed(j + 1, TimexType::Set, unit.duration(Some(1))));
         }
         if let Some((day, _)) = self.tok(j).and_then(weekday_of) {
-            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-WXX-{day}")));
+            return Some(Match::fixed(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-WXX-{day}"),
+            ));
         }
         if let Some(season) = season_of(self.w(j)) {
-            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-{season}")));
+            return Some(Match::fixed(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-{season}"),
+            ));
         }
         if let Some(part) = part_of_day(self.w(j)) {
-            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-XX-XXT{part}")));
+            return Some(Match::fixed(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-XX-XXT{part}"),
+            ));
         }
         if let Some(month) = self.tok(j).and_then(month_of) {
-            return Some(Match::fixed(j + 1, TimexType::Set, format!("XXXX-{month:02}")));
+            return Some(Match::fixed(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-{month:02}"),
+            ));
         }
         None
     }
@@ -1027,7 +1381,11 @@ impl Matcher<'_> {
             "christmas" => (12, 25, i + 1 + usize::from(self.w(i + 1) == "day")),
             "halloween" => (10, 31, i + 1),
             "new" => {
-                let k = if self.w(i + 1) == "year's" { i + 2 } else { i + 3 };
+                let k = if self.w(i + 1) == "year's" {
+                    i + 2
+                } else {
+                    i + 3
+                };
                 match self.w(k) {
                     "eve" => (12, 31, k + 1),
                     "day" => (1, 1, k + 1),
@@ -1039,10 +1397,15 @@ impl Matcher<'_> {
                 // Fourth Thursday of November.
                 let value = self.anchor.and_then(|a| {
                     let first = Date::new(a.year(), 11, 1).ok()?;
-                    let first_thursday = (4 - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+                    let first_thursday =
+                        (4 - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
                     shift_days(first, first_thursday + 21).map(format_date)
                 });
-                return Some(Match::fixed(end, TimexType::Date, value.unwrap_or_else(|| "XXXX-11".into())));
+                return Some(Match::fixed(
+                    end,
+                    TimexType::Date,
+                    value.unwrap_or_else(|| "XXXX-11".into()),
+                ));
             }
             _ => return None,
         };
@@ -1089,15 +1452,23 @@ mod tests {
     fn run(text: &str, published: &str) -> Vec<(String, TimexType, String)> {
         let doc = segment(text);
         let anchor: Date = published.parse().unwrap();
-        find(&doc, Some(anchor)).into_iter().map(|f| (doc.slice(f.span), f.timex_type, f.value)).collect()
+        find(&doc, Some(anchor))
+            .into_iter()
+            .map(|f| (doc.slice(f.span), f.timex_type, f.value))
+            .collect()
     }
 
     fn values(text: &str, published: &str) -> Vec<(String, String)> {
-        run(text, published).into_iter().map(|(s, _, v)| (s, v)).collect()
+        run(text, published)
+            .into_iter()
+            .map(|(s, _, v)| (s, v))
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -1120,7 +1491,8 @@ mod tests {
 
     #[test]
     fn relative_units() {
-        let text = "Last week and next month, this year, last year, two years ago, the past two months, \
+        let text =
+            "Last week and next month, this year, last year, two years ago, the past two months, \
                     yesterday, tomorrow morning, this afternoon, the 1990s and a year earlier.";
         assert_eq!(
             values(text, "2017-07-07"),
@@ -1143,16 +1515,37 @@ mod tests {
     #[test]
     fn weekdays_and_months_follow_the_tense() {
         // 2017-07-07 is a Friday.
-        assert_eq!(values("He said Monday it was done.", "2017-07-07"), pairs(&[("Monday", "2017-07-03")]));
-        assert_eq!(values("They will meet Monday.", "2017-07-07"), pairs(&[("Monday", "2017-07-10")]));
-        assert_eq!(values("The vote is expected in March.", "2017-07-07"), pairs(&[("March", "2018-03")]));
-        assert_eq!(values("Sales rose in December.", "2017-07-07"), pairs(&[("December", "2016-12")]));
-        assert_eq!(values("Last Friday and next Tuesday.", "2017-07-07"), pairs(&[("Last Friday", "2017-06-30"), ("next Tuesday", "2017-07-11")]));
+        assert_eq!(
+            values("He said Monday it was done.", "2017-07-07"),
+            pairs(&[("Monday", "2017-07-03")])
+        );
+        assert_eq!(
+            values("They will meet Monday.", "2017-07-07"),
+            pairs(&[("Monday", "2017-07-10")])
+        );
+        assert_eq!(
+            values("The vote is expected in March.", "2017-07-07"),
+            pairs(&[("March", "2018-03")])
+        );
+        assert_eq!(
+            values("Sales rose in December.", "2017-07-07"),
+            pairs(&[("December", "2016-12")])
+        );
+        assert_eq!(
+            values("Last Friday and next Tuesday.", "2017-07-07"),
+            pairs(&[
+                ("Last Friday", "2017-06-30"),
+                ("next Tuesday", "2017-07-11")
+            ])
+        );
     }
 
     #[test]
     fn calendar_dates_and_types() {
-        let got = run("On Aug. 7, 1998, at 3 p.m. Friday, for three days, every Monday, since 1989.", "1998-08-11");
+        let got = run(
+            "On Aug. 7, 1998, at 3 p.m. Friday, for three days, every Monday, since 1989.",
+            "1998-08-11",
+        );
         let expected = [
             ("Aug. 7, 1998", TimexType::Date, "1998-08-07"),
             ("3 p.m. Friday", TimexType::Time, "1998-08-07"),
@@ -1160,14 +1553,20 @@ mod tests {
             ("every Monday", TimexType::Set, "XXXX-WXX-1"),
             ("1989", TimexType::Date, "1989"),
         ];
-        let expected: Vec<(String, TimexType, String)> =
-            expected.iter().map(|(a, b, c)| (a.to_string(), *b, c.to_string())).collect();
+        let expected: Vec<(String, TimexType, String)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
+            .collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn not_dates() {
-        assert!(values("He may go. They march on. It cost $2000 and 1500 people came.", "2017-07-07").is_empty());
+        assert!(values(
+            "He may go. They march on. It cost $2000 and 1500 people came.",
+            "2017-07-07"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -1180,8 +1579,16 @@ mod tests {
     #[test]
     fn quarters_and_decades() {
         assert_eq!(
-            values("Third-quarter profit fell from the third quarter of 1988, the fourth quarter.", "1989-10-26"),
-            pairs(&[("Third-quarter", "1989-Q3"), ("the third quarter", "1989-Q3"), ("1988", "1988"), ("the fourth quarter", "1989-Q4")])
+            values(
+                "Third-quarter profit fell from the third quarter of 1988, the fourth quarter.",
+                "1989-10-26"
+            ),
+            pairs(&[
+                ("Third-quarter", "1989-Q3"),
+                ("the third quarter", "1989-Q3"),
+                ("1988", "1988"),
+                ("the fourth quarter", "1989-Q4")
+            ])
         );
     }
 }
