@@ -42,15 +42,52 @@ enum Val {
     Fixed(String),
     Month(u8),
     MonthDay(u8, u8),
-    /// ISO weekday 1 (Monday) ..= 7, and an optional part of day ("MO").
-    Weekday(u8, Option<&'static str>),
+    /// ISO weekday 1 (Monday) ..= 7.
+    Weekday(u8),
     Quarter(Option<u8>),
+    /// A holiday whose date moves from year to year.
+    Holiday(Holiday),
+    /// "the weekend": the last one or the coming one, by the tense.
+    Weekend,
+    /// A season ("SU"): the nearest one by the tense.
+    Season(&'static str),
+    /// `n` units from the time the text last mentioned ("the following year", "that day"),
+    /// or from the publication date when it mentioned none at that unit.
+    Anaphor(Unit, i64),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holiday {
+    /// Fourth Thursday of November.
+    Thanksgiving,
+    /// First Monday of September.
+    LaborDay,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
+impl Holiday {
+    fn date(self, year: i16) -> Option<Date> {
+        let (month, weekday, skip) = match self {
+            Holiday::Thanksgiving => (11, 4, 21),
+            Holiday::LaborDay => (9, 1, 0),
+            Holiday::ElectionDay => (11, 1, 1),
+        };
+        let first = Date::new(year, month, 1).ok()?;
+        let to_weekday =
+            (weekday - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+        shift_days(first, to_weekday + skip)
+    }
 }
 
 struct Match {
     end: usize,
     timex_type: TimexType,
     val: Val,
+    /// A clock time ("10 p.m. Wednesday"), appended to a value that resolves to a day.
+    time: Option<(u32, u32)>,
+    /// A tense the expression carries itself ("Wednesday's ruling" is past).
+    dir: Option<Dir>,
 }
 
 impl Match {
@@ -59,13 +96,20 @@ impl Match {
             end,
             timex_type,
             val,
+            time: None,
+            dir: None,
         }
     }
     fn fixed(end: usize, timex_type: TimexType, value: impl Into<String>) -> Match {
-        Match {
-            end,
-            timex_type,
-            val: Val::Fixed(value.into()),
+        Match::new(end, timex_type, Val::Fixed(value.into()))
+    }
+    /// The resolved value with the clock time of this match.
+    fn finish(&self, value: String) -> String {
+        let day_level =
+            !value.contains('T') && (value.len() == 10 || value.starts_with("XXXX-WXX-"));
+        match self.time {
+            Some((h, m)) if day_level => format!("{value}T{h:02}:{m:02}"),
+            _ => value,
         }
     }
 }
@@ -105,8 +149,25 @@ impl Unit {
         Some((unit, plural))
     }
 
+    /// A TIMEX3 duration of `n` and a half units ("2 1/2 years" is P2Y6M), where the unit splits.
+    fn and_a_half(self, n: u32) -> Option<String> {
+        Some(match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            _ => return None,
+        })
+    }
+
     /// A TIMEX3 duration of `n` units (`None` = unspecified, "X").
     fn duration(self, n: Option<u32>) -> String {
+        // TimeBank writes counted decades and centuries in years: "two decades" is P20Y.
+        match (self, n) {
+            (Unit::Decade, Some(n)) => return format!("P{}Y", u64::from(n) * 10),
+            (Unit::Century, Some(n)) => return format!("P{}Y", u64::from(n) * 100),
+            _ => {}
+        }
         let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
         match self {
             Unit::Second => format!("PT{n}S"),
@@ -173,6 +234,22 @@ fn season_of(word: &str) -> Option<&'static str> {
         "winter" => Some("WI"),
         _ => None,
     }
+}
+
+/// "the nineties": the decade of the 1900s.
+fn decade_word(word: &str) -> Option<u8> {
+    let d = match word {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    };
+    Some(d)
 }
 
 fn part_of_day(word: &str) -> Option<&'static str> {
@@ -328,7 +405,8 @@ fn tense_cue(token: &Token) -> Option<Dir> {
     match w {
         "will" | "'ll" | "shall" | "upcoming" | "coming" | "next" | "expected" | "expects"
         | "scheduled" | "plans" | "planned" | "plan" | "due" | "until" | "till" | "tomorrow"
-        | "going" | "forthcoming" | "intends" | "later" | "hope" | "hopes" | "aims" | "set" => {
+        | "going" | "forthcoming" | "intends" | "later" | "hope" | "hopes" | "aims" | "set"
+        | "would" | "payable" | "effective" | "soon" | "planning" | "tomorrow's" => {
             return Some(Dir::Future)
         }
         "was" | "were" | "had" | "did" | "since" | "after" | "last" | "ago" | "earlier"
@@ -343,7 +421,9 @@ fn tense_cue(token: &Token) -> Option<Dir> {
         }
         _ => {}
     }
+    // "-ed" verbs, but not names ("United").
     if token.kind == Kind::Word
+        && !token.is_capitalized()
         && w.len() > 4
         && w.ends_with("ed")
         && !matches!(
@@ -354,6 +434,35 @@ fn tense_cue(token: &Token) -> Option<Dir> {
         return Some(Dir::Past);
     }
     None
+}
+
+/// The tense cue of token `i`, read with its neighbours: "next to" and "set up" mark no time,
+/// and "was expected", "had been scheduled" look back.
+fn cue_at(toks: &[Token], i: usize) -> Option<Dir> {
+    let token = toks.get(i)?;
+    let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .and_then(|k| toks.get(k))
+            .map_or("", |t| t.lower.as_str())
+    };
+    match token.lower.as_str() {
+        "next" if matches!(next, "to" | "door") => return None,
+        "set" if !matches!(next, "to" | "for") => return None,
+        "due" if next != "to" => return None,
+        "expected" | "scheduled" | "due" | "set" | "planned" | "going" | "supposed"
+            if matches!(before(1), "was" | "were")
+                || (before(1) == "been" && before(2) == "had") =>
+        {
+            return Some(Dir::Past)
+        }
+        // "as early as Tuesday", "as soon as Tuesday".
+        "early" | "soon" if before(1) == "as" && next == "as" => return Some(Dir::Future),
+        // "were planning to drive": a plan, not a past event.
+        "was" | "were" if next.len() > 4 && next.ends_with("ing") => return None,
+        _ => {}
+    }
+    tense_cue(token)
 }
 
 /// The tense around tokens `range` of the sentence: the nearest cue, left side first on ties.
@@ -370,7 +479,7 @@ fn direction(toks: &[Token], range: Range<usize>) -> Option<Dir> {
             if is_to(i) {
                 return Some(Dir::Future);
             }
-            if let Some(d) = toks.get(i).and_then(tense_cue) {
+            if let Some(d) = cue_at(toks, i) {
                 return Some(d);
             }
         }
@@ -378,25 +487,89 @@ fn direction(toks: &[Token], range: Range<usize>) -> Option<Dir> {
         if is_to(j) {
             return Some(Dir::Future);
         }
-        if let Some(d) = toks.get(j).and_then(tense_cue) {
+        if let Some(d) = cue_at(toks, j) {
             return Some(d);
         }
     }
     None
 }
 
-fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
+/// The times a text has mentioned so far, at each granularity: what "that day", "that year" and
+/// "the following year" refer to.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mentioned {
+    day: Option<Date>,
+    month: Option<Date>,
+    year: Option<Date>,
+}
+
+impl Mentioned {
+    fn note(&mut self, value: &str) {
+        let num = |r: Range<usize>| {
+            value
+                .get(r)
+                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|s| s.parse::<i16>().ok())
+        };
+        let Some(year) = num(0..4) else { return };
+        let month = if value.len() >= 7 && value.as_bytes().get(4) == Some(&b'-') {
+            num(5..7)
+        } else {
+            None
+        };
+        let day = if value.len() >= 10 && value.as_bytes().get(7) == Some(&b'-') {
+            num(8..10)
+        } else {
+            None
+        };
+        let date = |m: i16, d: i16| {
+            i8::try_from(m)
+                .ok()
+                .zip(i8::try_from(d).ok())
+                .and_then(|(m, d)| Date::new(year, m, d).ok())
+        };
+        if value.len() == 4 || month.is_some() {
+            self.year = date(1, 1);
+        }
+        if let Some(m) = month {
+            self.month = date(m, 1);
+            if let Some(d) = day {
+                self.day = date(m, d);
+            }
+        }
+    }
+
+    /// The mentioned time a relative `unit` counts from.
+    fn at(&self, unit: Unit) -> Option<Date> {
+        match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
+                self.day
+            }
+            Unit::Month | Unit::Quarter => self.month,
+            Unit::Year | Unit::Decade | Unit::Century => self.year,
+        }
+    }
+}
+
+fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentioned) -> String {
+    if let Val::Anaphor(unit, n) = val {
+        return match mentioned.at(*unit).or(anchor) {
+            Some(reference) => shift(reference, *unit, *n).unwrap_or_default(),
+            None => "PAST_REF".to_string(),
+        };
+    }
     let Some(anchor) = anchor else {
         return match val {
             Val::Fixed(v) => v.clone(),
             Val::Month(m) => format!("XXXX-{m:02}"),
             Val::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            Val::Weekday(d, part) => format!(
-                "XXXX-WXX-{d}{}",
-                part.map(|p| format!("T{p}")).unwrap_or_default()
-            ),
+            Val::Weekday(d) => format!("XXXX-WXX-{d}"),
             Val::Quarter(Some(q)) => format!("XXXX-Q{q}"),
             Val::Quarter(None) => "XXXX-QX".to_string(),
+            Val::Holiday(Holiday::Thanksgiving | Holiday::ElectionDay) => "XXXX-11".to_string(),
+            Val::Holiday(Holiday::LaborDay) => "XXXX-09".to_string(),
+            Val::Season(season) => format!("XXXX-{season}"),
+            Val::Anaphor(..) | Val::Weekend => "PAST_REF".to_string(),
         };
     };
     let year = i64::from(anchor.year());
@@ -412,20 +585,50 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>) -> String {
             let y = nearest_year(anchor, i64::from(*m), i64::from(*d), dir);
             format!("{y:04}-{m:02}-{d:02}")
         }
-        Val::Weekday(d, part) => {
+        Val::Weekday(d) => {
             let today = i64::from(anchor.weekday().to_monday_one_offset());
             let d = i64::from(*d);
             let offset = match dir {
                 Some(Dir::Future) => (d - today).rem_euclid(7),
                 _ => -(today - d).rem_euclid(7),
             };
-            let date =
-                shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date);
-            match part {
-                Some(p) => format!("{date}T{p}"),
-                None => date,
-            }
+            shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date)
         }
+        Val::Holiday(h) => {
+            let dates = [-1, 0, 1].map(|k| h.date(anchor.year().saturating_add(k)));
+            let days = |d: &Date| anchor.until(*d).map_or(0, |s| i64::from(s.get_days()));
+            let pick = match dir {
+                Some(Dir::Past) => dates.iter().flatten().filter(|d| days(d) <= 0).max(),
+                Some(Dir::Future) => dates.iter().flatten().filter(|d| days(d) >= 0).min(),
+                None => dates.iter().flatten().min_by_key(|d| days(d).abs()),
+            };
+            pick.map_or_else(String::new, |d| format_date(*d))
+        }
+        Val::Season(season) => {
+            let start = match *season {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = match dir {
+                Some(Dir::Past) if start > month => year - 1,
+                Some(Dir::Future) if start + 2 < month => year + 1,
+                _ => year,
+            };
+            format!("{y:04}-{season}")
+        }
+        Val::Weekend => {
+            // Early in the week, "the weekend" is the one just past.
+            let today = i64::from(anchor.weekday().to_monday_one_offset());
+            let back = match dir {
+                Some(Dir::Past) => today <= 5,
+                Some(Dir::Future) => false,
+                None => today <= 2,
+            };
+            shift(anchor, Unit::Weekend, -i64::from(back)).unwrap_or_default()
+        }
+        Val::Anaphor(..) => String::new(),
         Val::Quarter(q) => {
             let current = (month - 1) / 3 + 1;
             match q {
@@ -471,6 +674,7 @@ fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
 /// Finds and normalizes the time expressions of a segmented text.
 pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut mentioned = Mentioned::default();
     for sentence in &doc.sentences {
         let Some(toks) = doc.tokens.get(sentence.tokens.clone()) else {
             continue;
@@ -485,8 +689,11 @@ pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
                 i += 1;
                 continue;
             };
-            let dir = direction(toks, i..m.end);
-            let value = resolve(&m.val, anchor, dir);
+            let dir = m.dir.or_else(|| direction(toks, i..m.end));
+            let value = m.finish(resolve(&m.val, anchor, dir, &mentioned));
+            if m.timex_type == TimexType::Date || m.timex_type == TimexType::Time {
+                mentioned.note(&value);
+            }
             if !value.is_empty() {
                 let span = Span::new(toks[i].start, toks[m.end - 1].end);
                 found.push(Found {
@@ -581,6 +788,10 @@ impl Matcher<'_> {
             if let Some(m) = self.core(i + 1).filter(|_| self.takes_the(i + 1)) {
                 return Some(m);
             }
+            // "the early summer", "the late 1970s"
+            if matches!(self.w(i + 1), "early" | "late" | "mid") {
+                return self.at(i + 1);
+            }
             // "the end of the year", "the beginning of next month"
             if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle")
                 && self.w(i + 2) == "of"
@@ -626,7 +837,12 @@ impl Matcher<'_> {
                 | "full"
                 | "following"
                 | "same"
+                | "preceding"
         ) || ordinal_word(w).is_some()
+            || season_of(w).is_some()
+            || decade_word(w).is_some()
+            // "the 1988 third quarter"
+            || (self.tok(i).and_then(year_number).is_some() && ordinal_word(self.w(i + 1)).is_some())
             || number_word(w).is_some()
             || self
                 .tok(i)
@@ -649,6 +865,9 @@ impl Matcher<'_> {
             if let Some(m) = self.number_led(i) {
                 return Some(m);
             }
+        }
+        if let Some((year, end)) = self.spelled_year(i, false) {
+            return Some(Match::fixed(end, TimexType::Date, format!("{year:04}")));
         }
         let article_unit = Unit::parse(self.w(i + 1)).is_some_and(|(u, _)| u != Unit::Second);
         if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || article_unit) {
@@ -713,13 +932,13 @@ impl Matcher<'_> {
     /// Continues a month (and day) with an optional year: ", 2017", "2017", "this year".
     fn with_year(&self, j: usize, month: u8, day: Option<u8>) -> Match {
         let comma = usize::from(self.w(j) == ",");
-        if let Some(year) = self.tok(j + comma).and_then(year_number) {
+        if let Some((year, end)) = self.year_at(j + comma) {
             let value = match day {
                 Some(d) => Date::new(year, month as i8, d as i8)
                     .map_or_else(|_| format!("{year:04}-{month:02}"), format_date),
                 None => format!("{year:04}-{month:02}"),
             };
-            return Match::fixed(j + comma + 1, TimexType::Date, value);
+            return Match::fixed(end, TimexType::Date, value);
         }
         let of = usize::from(self.w(j) == "of");
         if let (Some(a), Some(shift)) = (
@@ -737,6 +956,41 @@ impl Matcher<'_> {
             Some(d) => Match::new(j, TimexType::Date, Val::MonthDay(month, d)),
             None => Match::new(j, TimexType::Date, Val::Month(month)),
         }
+    }
+
+    /// A year at `i`, in digits or words ("nineteen ninety-six"), and the token after it.
+    fn year_at(&self, i: usize) -> Option<(i16, usize)> {
+        match self.tok(i).and_then(year_number) {
+            Some(year) => Some((year, i + 1)),
+            None => self.spelled_year(i, true),
+        }
+    }
+
+    /// A year in words: "nineteen ninety-six", "nineteen seventy-nine", and where the context says
+    /// a year is meant (`year_context`), "two thousand" too.
+    fn spelled_year(&self, i: usize, year_context: bool) -> Option<(i16, usize)> {
+        let first = number_word(self.w(i)).filter(|_| !matches!(self.w(i), "a" | "an"))?;
+        if (10..=20).contains(&first) {
+            let tens =
+                number_word(self.w(i + 1)).filter(|t| *t >= 20 && t % 10 == 0 && *t <= 90)?;
+            let (ones, end) = match (self.w(i + 2), number_word(self.w(i + 3))) {
+                ("-", Some(o)) if (1..=9).contains(&o) => (o, i + 4),
+                _ => (0, i + 2),
+            };
+            return i16::try_from(first * 100 + tens + ones)
+                .ok()
+                .map(|y| (y, end));
+        }
+        if year_context && first == 2 && self.w(i + 1) == "thousand" {
+            let k = if self.w(i + 2) == "and" { i + 3 } else { i + 2 };
+            return match number_word(self.w(k))
+                .filter(|o| (1..=19).contains(o) && !matches!(self.w(k), "a" | "an"))
+            {
+                Some(o) => i16::try_from(2000 + o).ok().map(|y| (y, k + 1)),
+                None => Some((2000, i + 2)),
+            };
+        }
+        None
     }
 
     /// "Friday", "Friday morning", "Friday, June 18", "Fridays" (a set).
@@ -758,10 +1012,14 @@ impl Matcher<'_> {
             return Some(m);
         }
         if part_of_day(self.w(i + 1)).is_some() {
-            // "Friday night": TimeBank annotates the day.
-            return Some(Match::new(i + 2, TimexType::Date, Val::Weekday(day, None)));
+            // "Friday night": TimeBank mostly annotates the day alone.
+            return Some(Match::new(i + 2, TimexType::Date, Val::Weekday(day)));
         }
-        Some(Match::new(i + 1, TimexType::Date, Val::Weekday(day, None)))
+        let mut m = Match::new(i + 1, TimexType::Date, Val::Weekday(day));
+        if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive) {
+            m.dir = Some(Dir::Past);
+        }
+        Some(m)
     }
 
     /// "3 p.m.", "10:30 a.m.", "noon", "midnight", optionally followed by a day: "6 a.m. Friday".
@@ -806,31 +1064,24 @@ impl Matcher<'_> {
         ) {
             end += 1;
         }
-        let time = format!("T{hour:02}:{minute:02}");
-        // A day right after: "6 a.m. Friday", "noon today".
+        // A day right after: "6 a.m. Friday", "noon today", "5 p.m. EST, Nov. 6".
         let day_at = if matches!(self.w(end), "on" | ",") {
             end + 1
         } else {
             end
         };
-        if let Some(day) = self.core_day(day_at) {
-            let value = match &day.val {
-                Val::Fixed(v) if v.len() == 10 => Val::Fixed(format!("{v}{time}")),
-                Val::Weekday(d, _) => Val::Weekday(*d, None),
-                _ => day.val.clone(),
-            };
-            // Keep the time when the day resolves later (weekday): resolve() adds no time, so the
-            // value stays a date; precision is kept for fixed days only.
-            return Some(Match::new(day.end, TimexType::Time, value));
-        }
-        let value = match self.anchor {
-            Some(a) => format!("{}{time}", format_date(a)),
-            None => format!("XXXX-XX-XX{time}"),
+        let mut m = match self.core_day(day_at) {
+            Some(day) => Match::new(day.end, TimexType::Time, day.val),
+            None => Match::new(end, TimexType::Time, self.rel(Unit::Day, 0)),
         };
-        Some(Match::fixed(end, TimexType::Time, value))
+        if self.anchor.is_none() && m.val == Val::Fixed("PRESENT_REF".into()) {
+            m.val = Val::Fixed("XXXX-XX-XX".into());
+        }
+        m.time = Some((hour, minute));
+        Some(m)
     }
 
-    /// A day word or a weekday at `i` (for clock times).
+    /// A day word, a weekday or a month and day at `i` (for clock times).
     fn core_day(&self, i: usize) -> Option<Match> {
         if self
             .tok(i)
@@ -838,6 +1089,12 @@ impl Matcher<'_> {
             .is_some_and(|(_, plural)| !plural)
         {
             return self.weekday(i);
+        }
+        if self.tok(i).and_then(month_of).is_some() {
+            return self.month_date(i).filter(|m| {
+                matches!(m.val, Val::MonthDay(..))
+                    || matches!(&m.val, Val::Fixed(v) if v.len() == 10)
+            });
         }
         let shift = match self.w(i) {
             "today" => 0,
@@ -863,8 +1120,35 @@ impl Matcher<'_> {
                 return Some(Match::fixed(i + 1, TimexType::Date, decade.to_string()));
             }
         }
+        // "the 20th century"
+        if self.w(i + 1) == "century" {
+            let n = tok
+                .lower
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=30).contains(n))?;
+            if tok.lower.len() > 2 && !tok.lower.ends_with(|c: char| c.is_ascii_digit()) {
+                return Some(Match::fixed(
+                    i + 2,
+                    TimexType::Date,
+                    format!("{:02}", n - 1),
+                ));
+            }
+        }
         if let Some(year) = year_number(tok) {
             let after = self.w(i + 1);
+            // "the 1988 third quarter"
+            if let Some(q) = ordinal_word(after).filter(|q| *q <= 4) {
+                let j = if self.w(i + 2) == "-" { i + 3 } else { i + 2 };
+                if self.w(j) == "quarter" {
+                    return Some(Match::fixed(
+                        j + 1,
+                        TimexType::Date,
+                        format!("{year:04}-Q{q}"),
+                    ));
+                }
+            }
             let unit_follows = Unit::parse(after).is_some();
             let money =
                 matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
@@ -923,11 +1207,29 @@ impl Matcher<'_> {
             n = None;
             j += 2;
         }
+        // "2 1/2 years"
+        let half = n.is_some() && self.w(j) == "1" && self.w(j + 1) == "/" && self.w(j + 2) == "2";
+        if half {
+            j += 3;
+        }
         let hyphen = self.w(j) == "-";
         if hyphen {
             j += 1;
         }
         let (unit, _) = Unit::parse(self.w(j))?;
+        if half {
+            return Some(Match::fixed(
+                j + 1,
+                TimexType::Duration,
+                unit.and_a_half(n?).unwrap_or_else(|| unit.duration(n)),
+            ));
+        }
+        // "a minute and a half"
+        if matches!(self.w(j + 1), "and") && self.w(j + 2) == "a" && self.w(j + 3) == "half" {
+            if let Some(value) = n.and_then(|n| unit.and_a_half(n)) {
+                return Some(Match::fixed(j + 4, TimexType::Duration, value));
+            }
+        }
         j += 1;
         if hyphen {
             // "two-year", "16-hour": adjectival durations; "year-ago" handled elsewhere.
@@ -1000,15 +1302,38 @@ impl Matcher<'_> {
             "these" if next == "days" => return date(i + 2, "PRESENT_REF"),
             // "previously", "soon", a bare "recent" or "future" are too often no time expression.
             "recently" | "lately" => return date(i + 1, "PAST_REF"),
-            "recent" if Unit::parse(next).is_some_and(|(_, plural)| plural) => {
-                return date(i + 2, "PAST_REF")
+            "recent" => {
+                // "in recent years": an unspecified stretch up to now.
+                let (unit, plural) = Unit::parse(next)?;
+                return plural
+                    .then(|| Match::fixed(i + 2, TimexType::Duration, unit.duration(None)));
             }
+            // "in the future", not "a rational approach to the future".
             "future"
-                if self
-                    .tok(i.wrapping_sub(1))
-                    .is_some_and(|t| t.lower == "the") =>
+                if self.w(i.wrapping_sub(1)) == "the"
+                    && matches!(self.w(i.wrapping_sub(2)), "in" | "into" | "about") =>
             {
                 return date(i + 1, "FUTURE_REF")
+            }
+            "that" | "same" => {
+                // "that day", "that year", "the same day": the time mentioned last.
+                let same = w == "same" && self.w(i.wrapping_sub(1)) == "the";
+                let (unit, plural) = Unit::parse(next)?;
+                return (!plural
+                    && (w == "that" || same)
+                    && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour))
+                .then(|| Match::new(i + 2, TimexType::Date, Val::Anaphor(unit, 0)));
+            }
+            // "the day after his death": the day next to the one mentioned last; the event
+            // named after it is not part of the expression.
+            "day" if self.w(i.wrapping_sub(1)) == "the" && matches!(next, "before" | "after") => {
+                let end = if self.after_reference(i + 2) {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                let n = if next == "before" { -1 } else { 1 };
+                return Some(Match::new(end, TimexType::Date, Val::Anaphor(Unit::Day, n)));
             }
             "near" if next == "future" => return date(i + 2, "FUTURE_REF"),
             "present" if next == "day" => return date(i + 2, "PRESENT_REF"),
@@ -1027,7 +1352,11 @@ impl Matcher<'_> {
                 return Some(Match::new(i + 3, TimexType::Date, self.rel(Unit::Year, -1)))
             }
             "every" | "each" => return self.set(i),
-            "christmas" | "thanksgiving" | "halloween" => return self.holiday(i),
+            "christmas" | "thanksgiving" | "halloween" | "labor" | "election"
+                if tok_cap(self.tok(i)) =>
+            {
+                return self.holiday(i)
+            }
             "new" if next == "year's" || (next == "year" && self.w(i + 2) == "'s") => {
                 return self.holiday(i)
             }
@@ -1058,7 +1387,12 @@ impl Matcher<'_> {
             let j = if next == "-" { i + 2 } else { i + 1 };
             match self.w(j) {
                 "quarter" => {
-                    return Some(Match::new(j + 1, TimexType::Date, Val::Quarter(Some(q))))
+                    // "the third quarter of 1990"
+                    let of = usize::from(self.w(j + 1) == "of");
+                    if let Some(year) = self.tok(j + 1 + of).and_then(year_number) {
+                        return date(j + 2 + of, &format!("{year:04}-Q{q}"));
+                    }
+                    return Some(Match::new(j + 1, TimexType::Date, Val::Quarter(Some(q))));
                 }
                 "half" if q <= 2 => {
                     let value = self
@@ -1087,6 +1421,19 @@ impl Matcher<'_> {
         if after_the && matches!(w, "fiscal" | "full") && self.w(i + 1) == "year" {
             return Some(Match::new(i + 2, TimexType::Date, self.rel(Unit::Year, 0)));
         }
+        if after_the && w == "year" {
+            // "the year two thousand"
+            if let Some((year, end)) = self.spelled_year(i + 1, true) {
+                return date(end, &format!("{year:04}"));
+            }
+        }
+        if after_the && matches!(w, "year" | "fiscal") {
+            // "for the year ended March 31": a reporting period, a year long.
+            let k = if w == "fiscal" { i + 2 } else { i + 1 };
+            if (w == "year" || self.w(i + 1) == "year") && matches!(self.w(k), "ended" | "ending") {
+                return Some(Match::fixed(k, TimexType::Duration, "P1Y"));
+            }
+        }
         if after_the
             && w == "year"
             && !matches!(
@@ -1112,11 +1459,31 @@ impl Matcher<'_> {
                 .tok(i.wrapping_sub(1))
                 .is_some_and(|t| t.lower == "the")
         {
-            return Some(Match::new(
-                i + 1,
-                TimexType::Date,
-                self.rel(Unit::Weekend, 0),
-            ));
+            return Some(Match::new(i + 1, TimexType::Date, Val::Weekend));
+        }
+        // "the nineties"
+        if let Some(d) = decade_word(w).filter(|_| {
+            matches!(
+                self.w(i.wrapping_sub(1)),
+                "the" | "early" | "late" | "mid" | "-"
+            )
+        }) {
+            return date(i + 1, &format!("19{d}"));
+        }
+        // "the summer", "in winter", "the winter of 1994"
+        if let Some(season) = season_of(w) {
+            let before = self.w(i.wrapping_sub(1));
+            let of = usize::from(next == "of");
+            if let Some((year, end)) = self.year_at(i + 1 + of) {
+                return date(end, &format!("{year:04}-{season}"));
+            }
+            if matches!(
+                before,
+                "the" | "in" | "during" | "early" | "late" | "mid" | "-"
+            ) && next != "'s"
+            {
+                return Some(Match::new(i + 1, TimexType::Date, Val::Season(season)));
+            }
         }
         // Plural units alone, in a temporal frame: "in decades", "for years", "several months".
         if let Some((unit, plural)) = Unit::parse(w) {
@@ -1211,6 +1578,19 @@ impl Matcher<'_> {
                     j + 1,
                     TimexType::Duration,
                     unit.duration(None),
+                ));
+            }
+            // "the following year", "the next day", "the previous month": counted from the time
+            // mentioned last.
+            let the = self.w(i.wrapping_sub(1)) == "the";
+            if the
+                && matches!(w, "following" | "next" | "previous" | "preceding")
+                && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            {
+                return Some(Match::new(
+                    j + 1,
+                    TimexType::Date,
+                    Val::Anaphor(unit, shift),
                 ));
             }
             if w == "past"
@@ -1394,18 +1774,21 @@ impl Matcher<'_> {
             }
             "thanksgiving" => {
                 let end = i + 1 + usize::from(self.w(i + 1) == "day");
-                // Fourth Thursday of November.
-                let value = self.anchor.and_then(|a| {
-                    let first = Date::new(a.year(), 11, 1).ok()?;
-                    let first_thursday =
-                        (4 - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
-                    shift_days(first, first_thursday + 21).map(format_date)
-                });
-                return Some(Match::fixed(
+                return Some(Match::new(
                     end,
                     TimexType::Date,
-                    value.unwrap_or_else(|| "XXXX-11".into()),
+                    Val::Holiday(Holiday::Thanksgiving),
                 ));
+            }
+            "labor" | "election"
+                if self.w(i + 1) == "day" && self.tok(i + 1).is_some_and(Token::is_capitalized) =>
+            {
+                let holiday = if self.w(i) == "labor" {
+                    Holiday::LaborDay
+                } else {
+                    Holiday::ElectionDay
+                };
+                return Some(Match::new(i + 2, TimexType::Date, Val::Holiday(holiday)));
             }
             _ => return None,
         };
@@ -1414,6 +1797,10 @@ impl Matcher<'_> {
         }
         Some(Match::new(end, TimexType::Date, Val::MonthDay(month, day)))
     }
+}
+
+fn tok_cap(token: Option<&Token>) -> bool {
+    token.is_some_and(Token::is_capitalized)
 }
 
 fn shift_fn(anchor: Date, unit: Unit, n: i64) -> String {
@@ -1548,7 +1935,7 @@ mod tests {
         );
         let expected = [
             ("Aug. 7, 1998", TimexType::Date, "1998-08-07"),
-            ("3 p.m. Friday", TimexType::Time, "1998-08-07"),
+            ("3 p.m. Friday", TimexType::Time, "1998-08-07T15:00"),
             ("three days", TimexType::Duration, "P3D"),
             ("every Monday", TimexType::Set, "XXXX-WXX-1"),
             ("1989", TimexType::Date, "1989"),
@@ -1585,10 +1972,194 @@ mod tests {
             ),
             pairs(&[
                 ("Third-quarter", "1989-Q3"),
-                ("the third quarter", "1989-Q3"),
-                ("1988", "1988"),
+                ("the third quarter of 1988", "1988-Q3"),
                 ("the fourth quarter", "1989-Q4")
             ])
         );
+    }
+
+    #[test]
+    fn clock_times_take_their_day() {
+        // 1998-02-13 is a Friday.
+        assert_eq!(
+            values(
+                "He was seized at 10 p.m. Wednesday and talks broke off at noon Thursday.",
+                "1998-02-13"
+            ),
+            pairs(&[
+                ("10 p.m. Wednesday", "1998-02-11T22:00"),
+                ("noon Thursday", "1998-02-12T12:00")
+            ])
+        );
+        assert_eq!(
+            values("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30"),
+            pairs(&[("5 p.m. EST, Nov. 6", "1989-11-06T17:00")])
+        );
+        assert_eq!(
+            values("They met at 3 p.m.", "1998-02-06"),
+            pairs(&[("3 p.m.", "1998-02-06T15:00")])
+        );
+    }
+
+    #[test]
+    fn weekday_tense_cues() {
+        // 2000-04-05 is a Wednesday, 1998-08-08 a Saturday, 2000-01-07 a Friday.
+        assert_eq!(
+            values(
+                "The father would be traveling to the United States Thursday.",
+                "2000-04-05"
+            ),
+            pairs(&[("Thursday", "2000-04-06")])
+        );
+        assert_eq!(
+            values(
+                "A bomb ripped through a building next to the embassy Friday morning.",
+                "1998-08-08"
+            ),
+            pairs(&[("Friday morning", "1998-08-07")])
+        );
+        assert_eq!(
+            values(
+                "They will look for ways to get around Wednesday's ruling.",
+                "2000-01-07"
+            ),
+            pairs(&[("Wednesday", "2000-01-05")])
+        );
+        assert_eq!(
+            values("They could come as early as Tuesday.", "2000-04-05"),
+            pairs(&[("Tuesday", "2000-04-11")])
+        );
+        assert_eq!(
+            values(
+                "The offer had been scheduled to expire at midnight Friday.",
+                "1989-10-30"
+            ),
+            pairs(&[("midnight Friday", "1989-10-27T24:00")])
+        );
+        assert_eq!(
+            values(
+                "They planned a demonstration on Saturday and were planning to drive around.",
+                "2000-01-07"
+            ),
+            pairs(&[("Saturday", "2000-01-08")])
+        );
+    }
+
+    #[test]
+    fn holidays_and_weekends_follow_the_tense() {
+        // 1990-08-13 is a Monday.
+        assert_eq!(
+            values(
+                "Elian was found Thanksgiving Day clinging to an inner tube.",
+                "2000-01-07"
+            ),
+            pairs(&[("Thanksgiving Day", "1999-11-25")])
+        );
+        assert_eq!(
+            values("The race runs from now to Election Day.", "1998-10-26"),
+            pairs(&[("now", "PRESENT_REF"), ("Election Day", "1998-11-03")])
+        );
+        assert_eq!(
+            values("Troops arrived over the weekend.", "1990-08-13"),
+            pairs(&[("the weekend", "1990-W32-WE")])
+        );
+        assert_eq!(
+            values("They will meet over the weekend.", "1990-08-13"),
+            pairs(&[("the weekend", "1990-W33-WE")])
+        );
+    }
+
+    #[test]
+    fn years_decades_centuries_and_seasons() {
+        assert_eq!(
+            values(
+                "In nineteen ninety-one he was convicted. January nineteen ninety-seven. The approach of the year two thousand.",
+                "1998-02-27"
+            ),
+            pairs(&[("nineteen ninety-one", "1991"), ("January nineteen ninety-seven", "1997-01"), ("the year two thousand", "2000")])
+        );
+        assert_eq!(
+            values(
+                "The level we saw in the winter of nineteen ninety-four.",
+                "1998-02-05"
+            ),
+            pairs(&[("the winter of nineteen ninety-four", "1994-WI")])
+        );
+        assert_eq!(
+            values("Competitors cut prices over the summer.", "1989-10-30"),
+            pairs(&[("the summer", "1989-SU")])
+        );
+        assert_eq!(
+            values("Numbers dropped through the nineties; a 20th century democrat; the lowest in two decades.", "1998-02-06"),
+            pairs(&[("the nineties", "199"), ("20th century", "19"), ("two decades", "P20Y")])
+        );
+    }
+
+    #[test]
+    fn reporting_periods_and_quarters() {
+        assert_eq!(
+            values(
+                "Revenue was $76 million for the year ended March 31.",
+                "1989-11-01"
+            ),
+            pairs(&[("the year", "P1Y"), ("March 31", "1989-03-31")])
+        );
+        assert_eq!(
+            values("It earned $22.5 million in the 1988 third quarter and expects losses through the third quarter of 1990.", "1989-10-26"),
+            pairs(&[("the 1988 third quarter", "1988-Q3"), ("the third quarter of 1990", "1990-Q3")])
+        );
+    }
+
+    #[test]
+    fn anaphoric_times_count_from_the_last_mention() {
+        assert_eq!(
+            values(
+                "In 1995 he was promoted, and the following year he left.",
+                "1998-04-18"
+            ),
+            pairs(&[("1995", "1995"), ("the following year", "1996")])
+        );
+        assert_eq!(
+            values("He fled in June 1998 and returned later that year. He was shot on Oct. 23. Two men came the day after his death.", "1999-04-10"),
+            pairs(&[("June 1998", "1998-06"), ("later that year", "1998"), ("Oct. 23", "1998-10-23"), ("day", "1998-10-24")])
+        );
+        // Nothing mentioned before: the publication date.
+        assert_eq!(
+            values("That day, nobody spoke.", "2017-07-07"),
+            pairs(&[("That day", "2017-07-07")])
+        );
+    }
+
+    #[test]
+    fn vague_and_fractional_durations() {
+        assert_eq!(
+            values("Kidnappings rose in recent years. It may change in the future, not a rational approach to the future.", "1998-02-13"),
+            pairs(&[("recent years", "PXY"), ("the future", "FUTURE_REF")])
+        );
+        assert_eq!(
+            values(
+                "They lived in camps for 2 1/2 years; a minute and a half later it fell.",
+                "1998-02-27"
+            ),
+            pairs(&[("2 1/2 years", "P2Y6M"), ("a minute and a half", "PT1M30S")])
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "nineteen",
+            "the year two thousand and",
+            "1/2",
+            "9999th century",
+            "the day before",
+            "at 99 p.m. Friday",
+            "that",
+            "the",
+        ] {
+            let doc = segment(text);
+            let _ = find(&doc, Some(Date::constant(2017, 7, 7)));
+            let _ = find(&doc, None);
+        }
     }
 }
