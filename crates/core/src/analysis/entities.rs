@@ -28,51 +28,272 @@ pub struct Mention {
 
 /// Last words that make a name an organisation.
 const ORG_HEADS: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "sa",
-    "company", "group", "party", "ministry", "department", "agency", "bank", "university", "college", "institute",
-    "council", "committee", "commission", "association", "union", "federation", "organization", "organisation",
-    "foundation", "board", "bureau", "office", "service", "services", "authority", "court", "army", "navy", "police",
-    "airlines", "airways", "motors", "industries", "holdings", "partners", "systems", "technologies", "fund", "club",
-    "league", "church", "school", "academy", "society", "news", "times", "post", "journal", "press", "network",
-    "exchange", "parliament", "assembly", "congress", "senate", "government", "administration", "forces", "guard",
-    "brigade", "front", "movement", "alliance", "coalition", "center", "centre", "hospital", "museum", "team",
-    "united", "city", "rovers", "wanderers", "athletic", "fc", "bancorp", "securities", "capital", "investments",
-    "communications", "energy", "oil", "petroleum", "pharmaceuticals", "electric", "airline", "telecom", "media",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "gmbh",
+    "sa",
+    "company",
+    "group",
+    "party",
+    "ministry",
+    "department",
+    "agency",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "council",
+    "committee",
+    "commission",
+    "association",
+    "union",
+    "federation",
+    "organization",
+    "organisation",
+    "foundation",
+    "board",
+    "bureau",
+    "office",
+    "service",
+    "services",
+    "authority",
+    "court",
+    "army",
+    "navy",
+    "police",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "fund",
+    "club",
+    "league",
+    "church",
+    "school",
+    "academy",
+    "society",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "network",
+    "exchange",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "government",
+    "administration",
+    "forces",
+    "guard",
+    "brigade",
+    "front",
+    "movement",
+    "alliance",
+    "coalition",
+    "center",
+    "centre",
+    "hospital",
+    "museum",
+    "team",
+    "united",
+    "city",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "fc",
+    "bancorp",
+    "securities",
+    "capital",
+    "investments",
+    "communications",
+    "energy",
+    "oil",
+    "petroleum",
+    "pharmaceuticals",
+    "electric",
+    "airline",
+    "telecom",
+    "media",
 ];
 /// Last words that make a name a place.
 const LOC_HEADS: &[&str] = &[
-    "river", "mountains", "mountain", "mount", "island", "islands", "sea", "ocean", "lake", "bay", "gulf", "street",
-    "avenue", "square", "province", "county", "state", "region", "valley", "desert", "peninsula", "strait", "coast",
-    "heights", "hills", "park", "airport", "bridge", "canal", "district", "territory", "republic", "kingdom",
+    "river",
+    "mountains",
+    "mountain",
+    "mount",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "lake",
+    "bay",
+    "gulf",
+    "street",
+    "avenue",
+    "square",
+    "province",
+    "county",
+    "state",
+    "region",
+    "valley",
+    "desert",
+    "peninsula",
+    "strait",
+    "coast",
+    "heights",
+    "hills",
+    "park",
+    "airport",
+    "bridge",
+    "canal",
+    "district",
+    "territory",
+    "republic",
+    "kingdom",
 ];
 /// Last words that make a name an event or other name.
 const MISC_HEADS: &[&str] = &[
-    "cup", "games", "olympics", "championship", "championships", "open", "war", "summit", "award", "awards",
-    "prize", "festival", "act", "treaty", "accord", "accords", "agreement", "plan", "doctrine", "trophy", "series",
-    "grand prix", "tournament", "marathon", "conference",
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "open",
+    "war",
+    "summit",
+    "award",
+    "awards",
+    "prize",
+    "festival",
+    "act",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "plan",
+    "doctrine",
+    "trophy",
+    "series",
+    "grand prix",
+    "tournament",
+    "marathon",
+    "conference",
 ];
 /// Words that let a name go on over "of": "Bank of England", "University of Chicago".
 const OF_HEADS: &[&str] = &[
-    "bank", "university", "ministry", "department", "republic", "kingdom", "gulf", "bay", "sea", "institute",
-    "board", "federation", "association", "council", "organization", "organisation", "union", "college", "school",
-    "museum", "church", "court", "league", "commission", "committee", "academy", "society", "chamber", "cape",
-    "isle", "lake", "mount", "strait", "city", "state", "states", "duke", "house", "army", "corps", "front",
-    "movement", "conference", "agency", "bureau", "service", "authority", "fund", "office", "party", "people's",
-    "secretary", "minister", "islands", "sultanate", "emirate", "province", "port", "statue", "tower",
+    "bank",
+    "university",
+    "ministry",
+    "department",
+    "republic",
+    "kingdom",
+    "gulf",
+    "bay",
+    "sea",
+    "institute",
+    "board",
+    "federation",
+    "association",
+    "council",
+    "organization",
+    "organisation",
+    "union",
+    "college",
+    "school",
+    "museum",
+    "church",
+    "court",
+    "league",
+    "commission",
+    "committee",
+    "academy",
+    "society",
+    "chamber",
+    "cape",
+    "isle",
+    "lake",
+    "mount",
+    "strait",
+    "city",
+    "state",
+    "states",
+    "duke",
+    "house",
+    "army",
+    "corps",
+    "front",
+    "movement",
+    "conference",
+    "agency",
+    "bureau",
+    "service",
+    "authority",
+    "fund",
+    "office",
+    "party",
+    "people's",
+    "secretary",
+    "minister",
+    "islands",
+    "sultanate",
+    "emirate",
+    "province",
+    "port",
+    "statue",
+    "tower",
 ];
 /// Lowercase name particles: "Bashar al-Assad", "Charles de Gaulle".
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "ter", "dos", "das", "la", "le", "es", "y"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "ter", "dos",
+    "das", "la", "le", "es", "y",
+];
 /// Verbs of saying after a name: evidence for a person (or an organisation) speaking.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stated", "announced", "explained", "argued", "wrote", "insisted", "noted", "asked", "replied", "warned"];
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "explained",
+    "argued",
+    "wrote",
+    "insisted",
+    "noted",
+    "asked",
+    "replied",
+    "warned",
+];
 /// Prepositions before a name that suggest a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards",
+    "via",
+];
 
 fn is_name_token(t: &Token, _gaz: &Gazetteer) -> bool {
     match t.kind {
         Kind::Word => {
             // A lone capital letter ("A", "C") is no name; initialisms ("U.S.") are.
             (t.text.chars().count() > 1)
-                && t.is_capitalized() && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll") && !is_calendar_word(&t.lower)
+                && t.is_capitalized()
+                && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll")
+                && !is_calendar_word(&t.lower)
         }
         _ => false,
     }
@@ -82,8 +303,23 @@ fn is_name_token(t: &Token, _gaz: &Gazetteer) -> bool {
 fn is_calendar_word(lower: &str) -> bool {
     matches!(
         lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     )
 }
 
@@ -97,7 +333,9 @@ fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
         if words.contains(&"-") && len == 1 {
             continue;
         }
-        if gaz.is_title(&normalize(&words.join(" "))) || is_title_abbreviation(&toks[i].text) && len == 1 && toks[i].text.ends_with('.') {
+        if gaz.is_title(&normalize(&words.join(" ")))
+            || is_title_abbreviation(&toks[i].text) && len == 1 && toks[i].text.ends_with('.')
+        {
             return len;
         }
     }
@@ -114,7 +352,10 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         let shouting = is_shouting(&toks[range.clone()]);
-        let first_word = range.clone().find(|&t| toks[t].kind == Kind::Word).unwrap_or(range.start);
+        let first_word = range
+            .clone()
+            .find(|&t| toks[t].kind == Kind::Word)
+            .unwrap_or(range.start);
         let mut i = range.start;
         let mut per_next = false;
         while i < range.end {
@@ -126,8 +367,14 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
             }
             if shouting {
                 // All-capitals headlines: only known names count.
-                if let Some((len, known_type)) = longest_known(doc, i, range.end, blocked, gaz, true) {
-                    mentions.push(Mention { span: span_of(toks, i..i + len), entity_type: known_type, strength: 2 });
+                if let Some((len, known_type)) =
+                    longest_known(doc, i, range.end, blocked, gaz, true)
+                {
+                    mentions.push(Mention {
+                        span: span_of(toks, i..i + len),
+                        entity_type: known_type,
+                        strength: 2,
+                    });
                     i += len;
                 } else {
                     i += 1;
@@ -136,15 +383,22 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
             }
             // A role before a name: "President Donald Trump", "spokesman Peskov".
             let title = title_at(toks, i, range.end, gaz);
-            if title > 0 && toks.get(i + title).is_some_and(|n| is_name_token(n, gaz)) && !blocked.get(i + title).copied().unwrap_or(false) {
+            if title > 0
+                && toks.get(i + title).is_some_and(|n| is_name_token(n, gaz))
+                && !blocked.get(i + title).copied().unwrap_or(false)
+            {
                 // Unless the title starts a known name ("General Motors").
-                if longest_known(doc, i, range.end, blocked, gaz, false).is_none_or(|(len, _)| len <= title) {
+                if longest_known(doc, i, range.end, blocked, gaz, false)
+                    .is_none_or(|(len, _)| len <= title)
+                {
                     per_next = true;
                     i += title;
                     continue;
                 }
             }
-            let starts_name = is_name_token(t, gaz) || (PARTICLES.contains(&t.lower.as_str()) && longest_known(doc, i, range.end, blocked, gaz, false).is_some());
+            let starts_name = is_name_token(t, gaz)
+                || (PARTICLES.contains(&t.lower.as_str())
+                    && longest_known(doc, i, range.end, blocked, gaz, false).is_some());
             if !starts_name {
                 per_next = false;
                 i += 1;
@@ -170,8 +424,12 @@ struct Seen {
 
 impl Seen {
     fn of(doc: &Doc) -> Seen {
-        let starts: std::collections::HashSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
-        let mut seen = Seen { inside: Default::default(), lowercase: Default::default() };
+        let starts: std::collections::HashSet<usize> =
+            doc.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut seen = Seen {
+            inside: Default::default(),
+            lowercase: Default::default(),
+        };
         for (k, t) in doc.tokens.iter().enumerate() {
             if t.kind != Kind::Word {
                 continue;
@@ -188,34 +446,60 @@ impl Seen {
 
 /// True for a sentence written mostly in capitals (a headline).
 fn is_shouting(toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == Kind::Word && t.text.chars().count() > 1).collect();
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.text.chars().count() > 1)
+        .collect();
     words.len() >= 3 && words.iter().filter(|t| t.is_all_caps()).count() * 10 >= words.len() * 7
 }
 
 fn span_of(toks: &[Token], range: Range<usize>) -> Span {
     let start = toks.get(range.start).map_or(0, |t| t.start);
-    let end = range.end.checked_sub(1).and_then(|e| toks.get(e)).map_or(start, |t| t.end);
+    let end = range
+        .end
+        .checked_sub(1)
+        .and_then(|e| toks.get(e))
+        .map_or(start, |t| t.end);
     Span::new(start, end)
 }
 
 /// The longest known name starting at token `i` (in tokens) and its class.
-fn longest_known(doc: &Doc, i: usize, end: usize, blocked: &[bool], gaz: &Gazetteer, any_case: bool) -> Option<(usize, EntityType)> {
+fn longest_known(
+    doc: &Doc,
+    i: usize,
+    end: usize,
+    blocked: &[bool],
+    gaz: &Gazetteer,
+    any_case: bool,
+) -> Option<(usize, EntityType)> {
     let toks = &doc.tokens;
     let max = (gaz.max_words * 2).min(end.saturating_sub(i));
     for len in (1..=max).rev() {
         let range = i..i + len;
-        if range.clone().any(|t| blocked.get(t).copied().unwrap_or(false)) {
+        if range
+            .clone()
+            .any(|t| blocked.get(t).copied().unwrap_or(false))
+        {
             continue;
         }
         let last = &toks[i + len - 1];
         if last.kind != Kind::Word && last.kind != Kind::Number {
             continue;
         }
-        if len > 1 && !range.clone().skip(1).all(|t| toks[t].kind != Kind::Punct || matches!(toks[t].text.as_str(), "-" | "&" | "'" | "’" | ",")) {
+        if len > 1
+            && !range.clone().skip(1).all(|t| {
+                toks[t].kind != Kind::Punct
+                    || matches!(toks[t].text.as_str(), "-" | "&" | "'" | "’" | ",")
+            })
+        {
             continue;
         }
         let text = doc.token_text(range);
-        let known = if any_case { gaz.lookup_any_case(&text) } else { gaz.lookup(&text) };
+        let known = if any_case {
+            gaz.lookup_any_case(&text)
+        } else {
+            gaz.lookup(&text)
+        };
         if let Some(known) = known {
             if !any_case || len > 1 || text.chars().count() > 2 || toks[i].is_all_caps() {
                 return Some((len, known.entity_type));
@@ -242,8 +526,16 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazet
         let prev = &toks[j - 1];
         let next_is_name = toks.get(j + 1).is_some_and(|n| is_name_token(n, gaz)) && ok(j + 1);
         // "Rolls-Royce", "AT&T": glued punctuation inside a name.
-        let both_known = gaz.lookup(&prev.text).is_some() || toks.get(j + 1).is_some_and(|n| gaz.lookup(&n.text).is_some());
-        if matches!(t.text.as_str(), "-" | "&") && !t.space_before && next_is_name && !toks[j + 1].space_before && !both_known {
+        let both_known = gaz.lookup(&prev.text).is_some()
+            || toks
+                .get(j + 1)
+                .is_some_and(|n| gaz.lookup(&n.text).is_some());
+        if matches!(t.text.as_str(), "-" | "&")
+            && !t.space_before
+            && next_is_name
+            && !toks[j + 1].space_before
+            && !both_known
+        {
             j += 2;
             continue;
         }
@@ -253,7 +545,10 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazet
                 j += 2;
                 continue;
             }
-            if toks.get(j + 1).is_some_and(|n| n.lower == "the") && toks.get(j + 2).is_some_and(|n| is_name_token(n, gaz)) && ok(j + 2) {
+            if toks.get(j + 1).is_some_and(|n| n.lower == "the")
+                && toks.get(j + 2).is_some_and(|n| is_name_token(n, gaz))
+                && ok(j + 2)
+            {
                 j += 3;
                 continue;
             }
@@ -268,20 +563,34 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazet
 }
 
 /// Types a capitalized run, splitting it where it holds several names.
-fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: bool, gaz: &Gazetteer, seen: &Seen) -> Vec<Mention> {
+fn type_chunk(
+    doc: &Doc,
+    range: Range<usize>,
+    first_word: usize,
+    per_evidence: bool,
+    gaz: &Gazetteer,
+    seen: &Seen,
+) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut start = range.start;
     let end = range.end;
     // Sentence starts: "However", "The", "Several" are not names.
-    if start == first_word || (start > 0 && start == first_word + 1 && toks[first_word].kind == Kind::Punct) {
-        while start < end && gaz.is_common(&toks[start].text) && gaz.lookup(&toks[start].text).is_none() {
+    if start == first_word
+        || (start > 0 && start == first_word + 1 && toks[first_word].kind == Kind::Punct)
+    {
+        while start < end
+            && gaz.is_common(&toks[start].text)
+            && gaz.lookup(&toks[start].text).is_none()
+        {
             start += 1;
         }
         if start < end && end - start == 1 && start == first_word {
             let t = &toks[start];
             let known = gaz.lookup(&t.text).is_some() || gaz.is_first_name(&t.text);
             let seen_inside = seen.inside.contains(&t.text);
-            let looks_common = t.lower.ends_with("ly") || t.lower.ends_with("ing") || seen.lowercase.contains(&t.lower);
+            let looks_common = t.lower.ends_with("ly")
+                || t.lower.ends_with("ing")
+                || seen.lowercase.contains(&t.lower);
             if !known && !seen_inside && (looks_common || !t.is_all_caps()) {
                 return Vec::new();
             }
@@ -297,22 +606,43 @@ fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: b
     let blocked = vec![false; 0];
     let whole = doc.token_text(start..end);
     if let Some(known) = gaz.lookup(&whole) {
-        return vec![Mention { span: span_of(toks, start..end), entity_type: known.entity_type, strength: 3 }];
+        return vec![Mention {
+            span: span_of(toks, start..end),
+            entity_type: known.entity_type,
+            strength: 3,
+        }];
     }
     let last_lower = toks[end - 1].lower.trim_end_matches('.').to_string();
     if end - start > 1 && ORG_HEADS.contains(&last_lower.as_str()) {
-        return vec![Mention { span: span_of(toks, start..end), entity_type: EntityType::Organization, strength: 3 }];
+        return vec![Mention {
+            span: span_of(toks, start..end),
+            entity_type: EntityType::Organization,
+            strength: 3,
+        }];
     }
     while i < end {
         if let Some((len, known_type)) = longest_known(doc, i, end, &blocked, gaz, false) {
             // A known first word followed by a person's name splits: "Russian Vladimir Putin".
             // A known word inside an unknown run ("New Hampshire Democrats") is left to the run.
-            let splits = i == rest_start && (i + len == end || toks.get(i + len).is_some_and(|n| gaz.lookup(&n.text).is_some() || gaz.is_first_name(&n.text)));
+            let splits = i == rest_start
+                && (i + len == end
+                    || toks.get(i + len).is_some_and(|n| {
+                        gaz.lookup(&n.text).is_some() || gaz.is_first_name(&n.text)
+                    }));
             if splits || i > rest_start {
                 if i > rest_start {
-                    out.extend(shape_type(doc, rest_start..i, per_evidence && out.is_empty(), gaz));
+                    out.extend(shape_type(
+                        doc,
+                        rest_start..i,
+                        per_evidence && out.is_empty(),
+                        gaz,
+                    ));
                 }
-                out.push(Mention { span: span_of(toks, i..i + len), entity_type: known_type, strength: 3 });
+                out.push(Mention {
+                    span: span_of(toks, i..i + len),
+                    entity_type: known_type,
+                    strength: 3,
+                });
                 i += len;
                 rest_start = i;
                 continue;
@@ -327,7 +657,12 @@ fn type_chunk(doc: &Doc, range: Range<usize>, first_word: usize, per_evidence: b
 }
 
 /// Types an unknown name by its words and context.
-fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazetteer) -> Option<Mention> {
+fn shape_type(
+    doc: &Doc,
+    range: Range<usize>,
+    per_evidence: bool,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
     let toks = &doc.tokens;
     let (start, end) = (range.start, range.end);
     // Trim glue left at the edges.
@@ -344,7 +679,13 @@ fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazettee
     let span = span_of(toks, start..end);
     let last = toks[end - 1].lower.trim_end_matches('.');
     let words = end - start;
-    let mention = |entity_type, strength| Some(Mention { span, entity_type, strength });
+    let mention = |entity_type, strength| {
+        Some(Mention {
+            span,
+            entity_type,
+            strength,
+        })
+    };
     if per_evidence {
         return mention(EntityType::Person, 3);
     }
@@ -360,7 +701,10 @@ fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazettee
     if gaz.is_first_name(&toks[start].text) && words > 1 {
         return mention(EntityType::Person, 2);
     }
-    let before = start.checked_sub(1).map(|p| toks[p].lower.as_str()).unwrap_or("");
+    let before = start
+        .checked_sub(1)
+        .map(|p| toks[p].lower.as_str())
+        .unwrap_or("");
     let after = toks.get(end).map(|t| t.lower.as_str()).unwrap_or("");
     if words == 1 && toks[start].is_all_caps() && toks[start].text.chars().count() <= 6 {
         return mention(EntityType::Organization, 1);
@@ -369,7 +713,8 @@ fn shape_type(doc: &Doc, range: Range<usize>, per_evidence: bool, gaz: &Gazettee
         return mention(EntityType::Person, 1);
     }
     // "Putin’s spokesman": whoever has a spokesman or a wife is most likely a person.
-    let owns_a_role = toks.get(end).is_some_and(|t| t.kind == Kind::Possessive) && title_at(toks, end + 1, toks.len(), gaz) > 0;
+    let owns_a_role = toks.get(end).is_some_and(|t| t.kind == Kind::Possessive)
+        && title_at(toks, end + 1, toks.len(), gaz) > 0;
     if SPEECH_VERBS.contains(&after) || owns_a_role {
         return mention(EntityType::Person, 1);
     }
@@ -388,22 +733,36 @@ pub fn mentions_from_bio(tokens: &[Span], labels: &[&str]) -> Vec<Mention> {
         let (prefix, code) = label.split_once('-').unwrap_or((label, ""));
         let entity_type = EntityType::from_code(code);
         match (prefix, entity_type, open) {
-            ("I", Some(t), Some((s, ot))) if t == ot => open = Some((Span::new(s.start, span.end), ot)),
+            ("I", Some(t), Some((s, ot))) if t == ot => {
+                open = Some((Span::new(s.start, span.end), ot))
+            }
             (_, Some(t), _) if prefix == "B" || prefix == "I" => {
                 if let Some((s, ot)) = open.take() {
-                    mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+                    mentions.push(Mention {
+                        span: s,
+                        entity_type: ot,
+                        strength: 2,
+                    });
                 }
                 open = Some((*span, t));
             }
             _ => {
                 if let Some((s, ot)) = open.take() {
-                    mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+                    mentions.push(Mention {
+                        span: s,
+                        entity_type: ot,
+                        strength: 2,
+                    });
                 }
             }
         }
     }
     if let Some((s, ot)) = open {
-        mentions.push(Mention { span: s, entity_type: ot, strength: 2 });
+        mentions.push(Mention {
+            span: s,
+            entity_type: ot,
+            strength: 2,
+        });
     }
     mentions
 }
@@ -451,7 +810,10 @@ fn type_index(t: EntityType) -> usize {
 }
 
 fn words_of(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(normalize).collect()
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(normalize)
+        .collect()
 }
 
 /// Groups mentions into entities (see the module docs). `text` is the analysed text.
@@ -470,14 +832,23 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for m in &kept {
         let surface: String = chars[m.span.start..m.span.end].iter().collect();
-        let known = gaz.lookup(&surface).filter(|k| k.entity_type == m.entity_type);
+        let known = gaz
+            .lookup(&surface)
+            .filter(|k| k.entity_type == m.entity_type);
         let key = match known {
             Some(known) => format!("known:{}", known.group),
             None => normalize(surface.strip_prefix("the ").unwrap_or(&surface)),
         };
         let g = *by_key.entry(key).or_insert_with(|| {
             let usual = known.map(|k| k.group.clone());
-            groups.push(Group { usual, surfaces: Vec::new(), mentions: Vec::new(), votes: [0; 4], max_strength: 0, merged: false });
+            groups.push(Group {
+                usual,
+                surfaces: Vec::new(),
+                mentions: Vec::new(),
+                votes: [0; 4],
+                max_strength: 0,
+                merged: false,
+            });
             groups.len() - 1
         });
         let group = &mut groups[g];
@@ -507,7 +878,8 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             }
             let fits = match otype {
                 EntityType::Person if gtype == EntityType::Person || weak => {
-                    words.len() == 1 && (owords.last() == words.first() || owords.first() == words.first())
+                    words.len() == 1
+                        && (owords.last() == words.first() || owords.first() == words.first())
                         || words.len() == 2 && owords.ends_with(&words)
                 }
                 EntityType::Organization if gtype == EntityType::Organization || weak => {
@@ -516,7 +888,8 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                         .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&"))
                         .filter_map(|w| w.chars().next())
                         .collect();
-                    words.len() == 1 && initials.chars().count() >= 2 && initials == words[0] || owords.starts_with(&words) && gtype == EntityType::Organization
+                    words.len() == 1 && initials.chars().count() >= 2 && initials == words[0]
+                        || owords.starts_with(&words) && gtype == EntityType::Organization
                 }
                 _ => false,
             };
@@ -544,7 +917,10 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             to.votes[ttype] += votes.iter().sum::<u32>();
         }
     }
-    let mut live: Vec<Group> = groups.into_iter().filter(|g| !g.merged && !g.mentions.is_empty()).collect();
+    let mut live: Vec<Group> = groups
+        .into_iter()
+        .filter(|g| !g.merged && !g.mentions.is_empty())
+        .collect();
     for g in &mut live {
         g.mentions.sort();
     }
@@ -562,7 +938,13 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             }
             used.insert(id.clone());
             let aliases = g.surfaces.iter().filter(|s| **s != name).cloned().collect();
-            Entity { id, name, entity_type: g.entity_type(), aliases, mentions: g.mentions }
+            Entity {
+                id,
+                name,
+                entity_type: g.entity_type(),
+                aliases,
+                mentions: g.mentions,
+            }
         })
         .collect()
 }
@@ -614,7 +996,10 @@ mod tests {
     fn found(text: &str) -> Vec<(String, EntityType)> {
         let doc = segment(text);
         let blocked = vec![false; doc.tokens.len()];
-        rule_mentions(&doc, &blocked).into_iter().map(|m| (doc.slice(m.span), m.entity_type)).collect()
+        rule_mentions(&doc, &blocked)
+            .into_iter()
+            .map(|m| (doc.slice(m.span), m.entity_type))
+            .collect()
     }
 
     fn expect(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
@@ -629,7 +1014,10 @@ mod tests {
             found("The meeting between U.S. President Donald Trump and his Russian counterpart Vladimir Putin occurred."),
             expect(&[("U.S.", Loc), ("Donald Trump", Per), ("Russian", Misc), ("Vladimir Putin", Per)])
         );
-        assert_eq!(found("“Soon,” Kremlin spokesman Peskov told reporters."), expect(&[("Kremlin", Org), ("Peskov", Per)]));
+        assert_eq!(
+            found("“Soon,” Kremlin spokesman Peskov told reporters."),
+            expect(&[("Kremlin", Org), ("Peskov", Per)])
+        );
     }
 
     #[test]
@@ -655,11 +1043,25 @@ mod tests {
         let doc = segment(text);
         let mentions = rule_mentions(&doc, &vec![false; doc.tokens.len()]);
         let entities = merge(text, mentions);
-        let names: Vec<(&str, &str, usize)> = entities.iter().map(|e| (e.id.as_str(), e.name.as_str(), e.mentions.len())).collect();
-        assert_eq!(names, [("vladimir-putin", "Vladimir Putin", 2), ("donald-trump", "Donald Trump", 2), ("united-states", "United States", 2)]);
+        let names: Vec<(&str, &str, usize)> = entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("vladimir-putin", "Vladimir Putin", 2),
+                ("donald-trump", "Donald Trump", 2),
+                ("united-states", "United States", 2)
+            ]
+        );
         let chars: Vec<char> = text.chars().collect();
         let putin = &entities[0];
-        let got: Vec<String> = putin.mentions.iter().map(|m| chars[m.start..m.end].iter().collect()).collect();
+        let got: Vec<String> = putin
+            .mentions
+            .iter()
+            .map(|m| chars[m.start..m.end].iter().collect())
+            .collect();
         assert_eq!(got, ["Vladimir Putin", "Putin"]);
         assert_eq!(putin.aliases, ["Putin"]);
     }
@@ -667,10 +1069,18 @@ mod tests {
     #[test]
     fn bio_labels_become_mentions() {
         let text = "Angela Merkel visited Paris";
-        let spans = [Span::new(0, 6), Span::new(7, 13), Span::new(14, 21), Span::new(22, 27)];
+        let spans = [
+            Span::new(0, 6),
+            Span::new(7, 13),
+            Span::new(14, 21),
+            Span::new(22, 27),
+        ];
         let mentions = mentions_from_bio(&spans, &["B-PER", "I-PER", "O", "I-LOC"]);
         let entities = merge(text, mentions);
-        let got: Vec<(&str, EntityType)> = entities.iter().map(|e| (e.name.as_str(), e.entity_type)).collect();
+        let got: Vec<(&str, EntityType)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.entity_type))
+            .collect();
         assert_eq!(got, [("Angela Merkel", Per), ("Paris", Loc)]);
     }
 
@@ -686,8 +1096,16 @@ mod tests {
         // One "Georgia" read as the country, one as a person: two entities, one slug.
         let text = "Georgia met Georgia.";
         let mentions = vec![
-            Mention { span: Span::new(0, 7), entity_type: Loc, strength: 3 },
-            Mention { span: Span::new(12, 19), entity_type: Per, strength: 1 },
+            Mention {
+                span: Span::new(0, 7),
+                entity_type: Loc,
+                strength: 3,
+            },
+            Mention {
+                span: Span::new(12, 19),
+                entity_type: Per,
+                strength: 1,
+            },
         ];
         let entities = merge(text, mentions);
         let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();

@@ -8,46 +8,86 @@
 
 use super::segment::{Doc, Kind, Token};
 use super::timex::Found;
-use crate::article::{Entity, Event, Granularity, TimexType};
-use crate::calendar::Period;
 #[cfg(test)]
 use crate::article::Span;
+use crate::article::{Entity, Event, Granularity, TimexType};
+use crate::calendar::Period;
 
 const MAX_LABEL: usize = 60;
 
-
-
 /// Words that open a new clause.
 const CLAUSE_OPENERS: &[&str] = &[
-    "while", "after", "since", "because", "although", "though", "whereas", "when", "but", "before", "until", "unless",
-    "whether", "where", "which", "who", "as", "once", "however", "meanwhile",
+    "while",
+    "after",
+    "since",
+    "because",
+    "although",
+    "though",
+    "whereas",
+    "when",
+    "but",
+    "before",
+    "until",
+    "unless",
+    "whether",
+    "where",
+    "which",
+    "who",
+    "as",
+    "once",
+    "however",
+    "meanwhile",
 ];
-const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "by", "since", "until", "from", "of", "for", "over", "between", "with", "about", "against", "into", "through", "under", "among", "within", "to"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"];
-const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "did", "does", "do"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "by", "since", "until", "from", "of", "for", "over", "between",
+    "with", "about", "against", "into", "through", "under", "among", "within", "to",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those",
+];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "shall", "should", "may", "might", "must", "did", "does", "do",
+];
 const PAST_VERBS: &[&str] = &[
-    "said", "told", "met", "took", "made", "went", "came", "saw", "gave", "held", "won", "lost", "shot", "left", "began",
-    "fell", "rose", "sold", "bought", "paid", "sent", "spent", "brought", "found", "got", "kept", "led", "ran", "struck",
-    "stood", "became", "broke", "chose", "drew", "drove", "flew", "grew", "hit", "knew", "put", "quit", "shook", "spoke",
-    "wrote", "beat", "fled", "says", "meet", "meets", "take", "takes",
+    "said", "told", "met", "took", "made", "went", "came", "saw", "gave", "held", "won", "lost",
+    "shot", "left", "began", "fell", "rose", "sold", "bought", "paid", "sent", "spent", "brought",
+    "found", "got", "kept", "led", "ran", "struck", "stood", "became", "broke", "chose", "drew",
+    "drove", "flew", "grew", "hit", "knew", "put", "quit", "shook", "spoke", "wrote", "beat",
+    "fled", "says", "meet", "meets", "take", "takes",
 ];
-const TRAILING_JUNK: &[&str] = &["and", "or", "but", "that", "which", "who", ",", ";", ":", "-", "—", "–", "“", "\"", "‘", "'", "(", "as"];
+const TRAILING_JUNK: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", ",", ";", ":", "-", "—", "–", "“", "\"", "‘", "'",
+    "(", "as",
+];
 
 fn is_verb(t: &Token) -> bool {
     let w = t.lower.as_str();
-    AUXILIARIES.contains(&w) || PAST_VERBS.contains(&w) || (t.kind == Kind::Word && w.len() > 4 && w.ends_with("ed") && !t.is_capitalized())
+    AUXILIARIES.contains(&w)
+        || PAST_VERBS.contains(&w)
+        || (t.kind == Kind::Word && w.len() > 4 && w.ends_with("ed") && !t.is_capitalized())
 }
 
 fn is_boundary(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     if t.kind == Kind::Punct {
-        return matches!(t.text.as_str(), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "—" | "–") || (t.text == "-" && t.space_before);
+        return matches!(
+            t.text.as_str(),
+            "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "—" | "–"
+        ) || (t.text == "-" && t.space_before);
     }
     if CLAUSE_OPENERS.contains(&t.lower.as_str()) {
         return true;
     }
     // "... and it is expected", "... and they met"
-    t.lower == "and" && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "it" | "they" | "he" | "she" | "we" | "there" | "i"))
+    t.lower == "and"
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "it" | "they" | "he" | "she" | "we" | "there" | "i"
+            )
+        })
 }
 
 /// Builds the events of a text from its time expressions.
@@ -60,19 +100,33 @@ pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Ev
         if Granularity::of_value(&found.value).is_none() {
             continue;
         }
-        let Some(s) = doc.sentence_of(found.tokens.start) else { continue };
+        let Some(s) = doc.sentence_of(found.tokens.start) else {
+            continue;
+        };
         let sentence = &doc.sentences[s];
         let date = found.value.clone();
         // Ordered by where the dated period starts.
         let comparable = Period::of_value(&date).map(|p| p.start);
-        if events.iter().any(|(_, _, e)| e.sentence == sentence.span && e.date == date) {
+        if events
+            .iter()
+            .any(|(_, _, e)| e.sentence == sentence.span && e.date == date)
+        {
             continue;
         }
         let label = label(doc, sentence.tokens.clone(), found.tokens.clone());
-        let label = if label.is_empty() { doc.slice(found.span) } else { label };
+        let label = if label.is_empty() {
+            doc.slice(found.span)
+        } else {
+            label
+        };
         let mut participants: Vec<(usize, String)> = entities
             .iter()
-            .filter_map(|e| e.mentions.iter().find(|m| sentence.span.contains(**m)).map(|m| (m.start, e.id.clone())))
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .find(|m| sentence.span.contains(**m))
+                    .map(|m| (m.start, e.id.clone()))
+            })
             .collect();
         participants.sort();
         events.push((
@@ -113,8 +167,11 @@ fn label(doc: &Doc, sentence: std::ops::Range<usize>, timex: std::ops::Range<usi
         end += 1;
     }
     // "as shown on images released today": a reduced clause; the main clause says what happened.
-    let reduced = start > sentence.start && matches!(toks[start - 1].lower.as_str(), "as" | "which" | "who")
-        && !(start..end).any(|k| k < timex.start && is_verb(&toks[k]) && AUXILIARIES.contains(&toks[k].lower.as_str()));
+    let reduced = start > sentence.start
+        && matches!(toks[start - 1].lower.as_str(), "as" | "which" | "who")
+        && !(start..end).any(|k| {
+            k < timex.start && is_verb(&toks[k]) && AUXILIARIES.contains(&toks[k].lower.as_str())
+        });
     if reduced || (start..end).all(|k| timex.contains(&k) || toks[k].kind != Kind::Word) {
         let mut main_end = start.saturating_sub(1);
         while main_end > sentence.start && is_boundary(toks, main_end - 1) {
@@ -131,13 +188,19 @@ fn label(doc: &Doc, sentence: std::ops::Range<usize>, timex: std::ops::Range<usi
     let mut words: Vec<usize> = (start..end).filter(|k| !timex.contains(k)).collect();
     // Drop the preposition that introduced the time expression: "in", "on", "at", "since".
     if let Some(pos) = words.iter().position(|&k| k + 1 == timex.start) {
-        if PREPOSITIONS.contains(&toks[words[pos]].lower.as_str()) || matches!(toks[words[pos]].lower.as_str(), "later" | "earlier") {
+        if PREPOSITIONS.contains(&toks[words[pos]].lower.as_str())
+            || matches!(toks[words[pos]].lower.as_str(), "later" | "earlier")
+        {
             words.remove(pos);
         }
     }
     // "it is expected (that) the two will meet": what is expected is the event.
     let lowers: Vec<&str> = words.iter().map(|&k| toks[k].lower.as_str()).collect();
-    if lowers.len() > 3 && lowers[0] == "it" && matches!(lowers[1], "is" | "was") && lowers[2].ends_with("ed") {
+    if lowers.len() > 3
+        && lowers[0] == "it"
+        && matches!(lowers[1], "is" | "was")
+        && lowers[2].ends_with("ed")
+    {
         let skip = if lowers.get(3) == Some(&"that") { 4 } else { 3 };
         words.drain(..skip);
     }
@@ -147,7 +210,9 @@ fn label(doc: &Doc, sentence: std::ops::Range<usize>, timex: std::ops::Range<usi
 /// Joins tokens as written, trims edge words, and shortens a long clause to subject + verb phrase.
 fn compose(toks: &[Token], mut words: Vec<usize>) -> String {
     while words.first().is_some_and(|&k| {
-        DETERMINERS.contains(&toks[k].lower.as_str()) || TRAILING_JUNK.contains(&toks[k].lower.as_str()) || CLAUSE_OPENERS.contains(&toks[k].lower.as_str())
+        DETERMINERS.contains(&toks[k].lower.as_str())
+            || TRAILING_JUNK.contains(&toks[k].lower.as_str())
+            || CLAUSE_OPENERS.contains(&toks[k].lower.as_str())
     }) {
         words.remove(0);
     }
@@ -156,9 +221,16 @@ fn compose(toks: &[Token], mut words: Vec<usize>) -> String {
         // Subject head (up to the first preposition or verb) + verb phrase.
         // "much anticipated meeting between ... occurred at G20": the subject's head, then the
         // first verb after its first preposition.
-        let cut = words.iter().position(|&k| PREPOSITIONS.contains(&toks[k].lower.as_str()));
+        let cut = words
+            .iter()
+            .position(|&k| PREPOSITIONS.contains(&toks[k].lower.as_str()));
         if let Some(cut) = cut.filter(|&c| c > 0) {
-            if let Some(verb) = words.iter().skip(cut).position(|&k| is_verb(&toks[k])).map(|v| v + cut) {
+            if let Some(verb) = words
+                .iter()
+                .skip(cut)
+                .position(|&k| is_verb(&toks[k]))
+                .map(|v| v + cut)
+            {
                 words.drain(cut..verb);
             }
         }
@@ -181,7 +253,11 @@ fn compose(toks: &[Token], mut words: Vec<usize>) -> String {
 fn trim_end(toks: &[Token], words: &mut Vec<usize>) {
     while words.last().is_some_and(|&k| {
         let w = toks[k].lower.as_str();
-        TRAILING_JUNK.contains(&w) || PREPOSITIONS.contains(&w) || DETERMINERS.contains(&w) || toks[k].kind == Kind::Punct && w != ")" || toks[k].kind == Kind::Possessive
+        TRAILING_JUNK.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || DETERMINERS.contains(&w)
+            || toks[k].kind == Kind::Punct && w != ")"
+            || toks[k].kind == Kind::Possessive
     }) {
         words.pop();
     }
@@ -221,7 +297,11 @@ mod tests {
                     After his election triumph over Hillary Clinton in November, there were expectations.";
         let published = "2017-07-07".parse().ok();
         let analysis = analyze(text, published);
-        let got: Vec<(&str, &str)> = analysis.events.iter().map(|e| (e.date.as_str(), e.label.as_str())).collect();
+        let got: Vec<(&str, &str)> = analysis
+            .events
+            .iter()
+            .map(|e| (e.date.as_str(), e.label.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -237,12 +317,18 @@ mod tests {
         assert_eq!(slice(analysis.events[2].timex), "June 18th");
         assert!(slice(analysis.events[1].sentence).starts_with("Putin and Trump were expected"));
         let doc = crate::analysis::segment::segment(text);
-        assert_eq!(sentence_text(&doc, analysis.events[3].sentence), "The two leaders shook hands for the first time, as shown on images released today.");
+        assert_eq!(
+            sentence_text(&doc, analysis.events[3].sentence),
+            "The two leaders shook hands for the first time, as shown on images released today."
+        );
     }
 
     #[test]
     fn undated_expressions_make_no_events() {
-        let analysis = analyze("Prices are high now and will rise in the future.", "2017-07-07".parse().ok());
+        let analysis = analyze(
+            "Prices are high now and will rise in the future.",
+            "2017-07-07".parse().ok(),
+        );
         assert!(analysis.events.is_empty());
         assert_eq!(analysis.timexes.len(), 2);
     }

@@ -58,7 +58,9 @@ pub(crate) fn normalize(name: &str) -> String {
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Gazetteer {
@@ -84,18 +86,38 @@ impl Gazetteer {
                     if form.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
                         short_forms.insert(form.replace('.', ""));
                     }
-                    max_words = max_words.max(form.split(|c: char| c.is_whitespace() || c == '-').count());
-                    names
-                        .entry(normalize(form))
-                        .or_insert_with(|| Known { entity_type, group: group.to_string() });
+                    max_words =
+                        max_words.max(form.split(|c: char| c.is_whitespace() || c == '-').count());
+                    names.entry(normalize(form)).or_insert_with(|| Known {
+                        entity_type,
+                        group: group.to_string(),
+                    });
                 }
             }
         }
-        let first_names = entries(FIRST_NAMES).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
+        let first_names = entries(FIRST_NAMES)
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
         let titles: HashSet<String> = entries(TITLES).map(normalize).collect();
-        let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
-        let common = entries(COMMON_WORDS).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
-        Gazetteer { names, short_forms, max_words, first_names, titles, max_title_words, common }
+        let max_title_words = titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let common = entries(COMMON_WORDS)
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
+        Gazetteer {
+            names,
+            short_forms,
+            max_words,
+            first_names,
+            titles,
+            max_title_words,
+            common,
+        }
     }
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
@@ -147,11 +169,26 @@ mod tests {
     #[test]
     fn classes_come_from_their_list() {
         let g = Gazetteer::get();
-        assert_eq!(g.lookup("Kremlin").unwrap().entity_type, EntityType::Organization);
-        assert_eq!(g.lookup("Twitter").unwrap().entity_type, EntityType::Organization);
-        assert_eq!(g.lookup("G20").unwrap().entity_type, EntityType::Miscellaneous);
-        assert_eq!(g.lookup("Russian").unwrap().entity_type, EntityType::Miscellaneous);
-        assert_eq!(g.lookup("North Korea").unwrap().entity_type, EntityType::Location);
+        assert_eq!(
+            g.lookup("Kremlin").unwrap().entity_type,
+            EntityType::Organization
+        );
+        assert_eq!(
+            g.lookup("Twitter").unwrap().entity_type,
+            EntityType::Organization
+        );
+        assert_eq!(
+            g.lookup("G20").unwrap().entity_type,
+            EntityType::Miscellaneous
+        );
+        assert_eq!(
+            g.lookup("Russian").unwrap().entity_type,
+            EntityType::Miscellaneous
+        );
+        assert_eq!(
+            g.lookup("North Korea").unwrap().entity_type,
+            EntityType::Location
+        );
         assert_eq!(g.lookup("Putin’s"), None);
         assert!(g.is_first_name("Vladimir"));
         assert!(g.is_title("prime minister"));

@@ -70,7 +70,6 @@ impl Token {
         }
         letters >= 2
     }
-
 }
 
 /// One sentence: its span and the tokens in it.
@@ -91,13 +90,21 @@ pub(crate) struct Doc {
 impl Doc {
     /// The text under a span (empty when the span is out of range).
     pub fn slice(&self, span: Span) -> String {
-        self.chars.get(span.start..span.end).map(|c| c.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(span.start..span.end)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 
     /// The text from token `from` to token `to` (exclusive), as written.
     pub fn token_text(&self, tokens: Range<usize>) -> String {
-        match (self.tokens.get(tokens.start), tokens.end.checked_sub(1).and_then(|i| self.tokens.get(i))) {
-            (Some(a), Some(b)) if tokens.start < tokens.end => self.slice(Span::new(a.start, b.end)),
+        match (
+            self.tokens.get(tokens.start),
+            tokens.end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+        ) {
+            (Some(a), Some(b)) if tokens.start < tokens.end => {
+                self.slice(Span::new(a.start, b.end))
+            }
             _ => String::new(),
         }
     }
@@ -110,17 +117,19 @@ impl Doc {
 
 /// Abbreviations that keep their final dot. Titles among them never end a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Gov",
-    "Sen", "Rep", "Rev", "Hon", "Pres", "St", "Mt", "Ft", "Fr", "Messrs", "Mme", "Sr", "Jr", "No", "Nos",
-    "vs", "Vol", "Gov't", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lieut", "Atty",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "St", "Mt", "Ft", "Fr", "Messrs", "Mme", "Sr", "Jr",
+    "No", "Nos", "vs", "Vol", "Gov't", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lieut",
+    "Atty",
 ];
 const OTHER_ABBREVIATIONS: &[&str] = &[
-    "Inc", "Corp", "Ltd", "Co", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "approx", "est", "Calif", "Fla", "Mass", "Penn", "Wash",
-    "Ariz", "Ark", "Colo", "Conn", "Del", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mich", "Minn",
-    "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo",
-    "plc", "Plc", "PLC", "Cos", "Intl", "cf", "ca", "al", "pp", "p",
+    "Inc", "Corp", "Ltd", "Co", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
+    "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "approx", "est", "Calif", "Fla",
+    "Mass", "Penn", "Wash", "Ariz", "Ark", "Colo", "Conn", "Del", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Tex", "Va", "Vt", "Wis", "Wyo", "plc", "Plc", "PLC", "Cos", "Intl", "cf", "ca", "al", "pp",
+    "p",
 ];
 
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
@@ -134,9 +143,43 @@ fn is_apostrophe(c: char) -> bool {
 /// Words that often start a sentence after an abbreviation such as "U.S." at the end of the one
 /// before ("... with the U.S. The talks ...").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This",
-    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "However", "Meanwhile",
-    "After", "Before", "When", "While", "If", "As", "Some", "Many", "Most", "Officials", "Both",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "However",
+    "Meanwhile",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Both",
 ];
 
 /// Splits `text` into tokens and sentences.
@@ -144,7 +187,11 @@ pub(crate) fn segment(text: &str) -> Doc {
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokenize(&chars);
     let sentences = split_sentences(&tokens);
-    Doc { chars, tokens, sentences }
+    Doc {
+        chars,
+        tokens,
+        sentences,
+    }
 }
 
 fn tokenize(chars: &[char]) -> Vec<Token> {
@@ -180,7 +227,9 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
             i += 1;
             while i < chars.len() {
                 let d = chars[i];
-                if d.is_ascii_digit() || (matches!(d, '.' | ',' | ':') && at(i + 1).is_ascii_digit()) {
+                if d.is_ascii_digit()
+                    || (matches!(d, '.' | ',' | ':') && at(i + 1).is_ascii_digit())
+                {
                     i += 1;
                 } else {
                     break;
@@ -198,7 +247,9 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
         } else if is_apostrophe(c)
             && matches!(at(i + 1), 's' | 'S')
             && !at(i + 2).is_alphanumeric()
-            && tokens.last().is_some_and(|t: &Token| t.end == i && t.kind == Kind::Word)
+            && tokens
+                .last()
+                .is_some_and(|t: &Token| t.end == i && t.kind == Kind::Word)
         {
             kind = Kind::Possessive;
             i += 2;
@@ -229,7 +280,24 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
 
 fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
-        || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '–' | '—' | '…' | '‹' | '›' | '„' | '‚' | '¡' | '¿' | '·')
+        || matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '…'
+                | '‹'
+                | '›'
+                | '„'
+                | '‚'
+                | '¡'
+                | '¿'
+                | '·'
+        )
         || ('\u{2010}'..='\u{2027}').contains(&c)
         || ('\u{3000}'..='\u{303F}').contains(&c)
 }
@@ -264,7 +332,9 @@ fn scan_word(chars: &[char], mut i: usize) -> usize {
     if at(i) == '.' {
         let word: String = chars[start..i].iter().collect();
         let single_capital = i - start == 1 && word.chars().all(char::is_uppercase);
-        if TITLE_ABBREVIATIONS.contains(&word.as_str()) || OTHER_ABBREVIATIONS.contains(&word.as_str()) {
+        if TITLE_ABBREVIATIONS.contains(&word.as_str())
+            || OTHER_ABBREVIATIONS.contains(&word.as_str())
+        {
             // "No." only before a number, "p." etc. only when lowercase-word context is unclear:
             // keep them simple and include the dot.
             if word != "No" || at(i + 1) == ' ' && at(i + 2).is_ascii_digit() {
@@ -287,7 +357,11 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_closer(t: &Token) -> bool {
-    t.kind == Kind::Punct && matches!(t.text.as_str(), "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "›")
+    t.kind == Kind::Punct
+        && matches!(
+            t.text.as_str(),
+            "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "›"
+        )
 }
 
 fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
@@ -298,10 +372,14 @@ fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let mut end_here = false;
         let mut last = i;
-        let ends_with_stop = (t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | "…"))
+        let ends_with_stop = (t.kind == Kind::Punct
+            && matches!(t.text.as_str(), "." | "!" | "?" | "…"))
             || (t.kind == Kind::Word && t.text.ends_with('.') && !is_title_abbreviation(&t.text));
         if ends_with_stop {
-            while last + 1 < tokens.len() && is_closer(&tokens[last + 1]) && !tokens[last + 1].newline_before {
+            while last + 1 < tokens.len()
+                && is_closer(&tokens[last + 1])
+                && !tokens[last + 1].newline_before
+            {
                 last += 1;
             }
             match tokens.get(last + 1) {
@@ -314,7 +392,10 @@ fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
                         // An abbreviation ends a sentence only before a typical sentence opener.
                         SENTENCE_STARTERS.contains(&next.text.as_str())
                     } else {
-                        first.is_uppercase() || first.is_ascii_digit() || next.kind == Kind::Punct && !is_closer(next) || next.kind == Kind::Symbol
+                        first.is_uppercase()
+                            || first.is_ascii_digit()
+                            || next.kind == Kind::Punct && !is_closer(next)
+                            || next.kind == Kind::Symbol
                             || matches!(first, '“' | '"' | '‘' | '\'')
                     };
                 }
@@ -332,9 +413,15 @@ fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
 }
 
 fn push_sentence(sentences: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
-    if let (Some(a), Some(b)) = (tokens.get(range.start), range.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+    if let (Some(a), Some(b)) = (
+        tokens.get(range.start),
+        range.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
         if range.start < range.end {
-            sentences.push(Sentence { span: Span::new(a.start, b.end), tokens: range });
+            sentences.push(Sentence {
+                span: Span::new(a.start, b.end),
+                tokens: range,
+            });
         }
     }
 }
@@ -358,17 +445,23 @@ mod tests {
         assert_eq!(
             texts(text),
             [
-                "Putin", "’s", "aide", "met", "Mr.", "Smith", "in", "the", "U.S.", "on", "Jan.", "5th", ",", "2017",
-                "—", "“", "really", "”", "😀", "東京", "4,877", "1990s", "."
+                "Putin", "’s", "aide", "met", "Mr.", "Smith", "in", "the", "U.S.", "on", "Jan.",
+                "5th", ",", "2017", "—", "“", "really", "”", "😀", "東京", "4,877", "1990s", "."
             ]
         );
     }
 
     #[test]
     fn hyphens_split_names() {
-        assert_eq!(texts("Russia-U.S. relations"), ["Russia", "-", "U.S.", "relations"]);
+        assert_eq!(
+            texts("Russia-U.S. relations"),
+            ["Russia", "-", "U.S.", "relations"]
+        );
         assert_eq!(texts("O'Brien doesn't"), ["O'Brien", "doesn't"]);
-        assert_eq!(texts("the Russians' view"), ["the", "Russians", "'", "view"]);
+        assert_eq!(
+            texts("the Russians' view"),
+            ["the", "Russians", "'", "view"]
+        );
     }
 
     #[test]
@@ -378,7 +471,13 @@ mod tests {
         let got: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(
             got,
-            ["Mr. Smith went to the U.S. Embassy.", "He left.", "U.S. officials said so.", "The U.S.", "The end"]
+            [
+                "Mr. Smith went to the U.S. Embassy.",
+                "He left.",
+                "U.S. officials said so.",
+                "The U.S.",
+                "The end"
+            ]
         );
     }
 
@@ -387,13 +486,20 @@ mod tests {
         let text = "“They met,” he said. “Soon.” Then Peskov spoke!";
         let doc = segment(text);
         let got: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
-        assert_eq!(got, ["“They met,” he said.", "“Soon.”", "Then Peskov spoke!"]);
+        assert_eq!(
+            got,
+            ["“They met,” he said.", "“Soon.”", "Then Peskov spoke!"]
+        );
     }
 
     #[test]
     fn paragraph_flags() {
         let doc = segment("a\nb\n\nc");
-        let flags: Vec<(bool, bool)> = doc.tokens.iter().map(|t| (t.newline_before, t.paragraph_before)).collect();
+        let flags: Vec<(bool, bool)> = doc
+            .tokens
+            .iter()
+            .map(|t| (t.newline_before, t.paragraph_before))
+            .collect();
         assert_eq!(flags, [(false, false), (true, false), (true, true)]);
         assert_eq!(doc.sentences.len(), 3);
     }
