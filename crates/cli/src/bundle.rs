@@ -5,8 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use dateline_core::analysis::Analyzer;
 use dateline_core::article::{Article, Library};
-use dateline_core::build::{build_article, split_plain_text, ArticleSource};
+use dateline_core::build::{build_article_with, split_plain_text, ArticleSource};
 use serde::Deserialize;
 
 /// File name of the library index inside the bundle folder.
@@ -25,7 +26,12 @@ pub struct SourceMeta {
 }
 
 /// Builds one article from its plain text (the layout [`split_plain_text`] reads) and metadata.
-pub fn article_from_text(id: &str, text: &str, meta: &SourceMeta) -> Result<Article> {
+pub fn article_from_text(
+    analyzer: &Analyzer,
+    id: &str,
+    text: &str,
+    meta: &SourceMeta,
+) -> Result<Article> {
     let (title, standfirst, paragraphs, source_line) = split_plain_text(text);
     let source = meta.source.clone().or(source_line).unwrap_or_default();
     let source = ArticleSource {
@@ -37,7 +43,7 @@ pub fn article_from_text(id: &str, text: &str, meta: &SourceMeta) -> Result<Arti
         language: meta.language.clone().unwrap_or_else(|| "en".to_string()),
         paragraphs,
     };
-    Ok(build_article(&source)?)
+    Ok(build_article_with(&source, analyzer)?)
 }
 
 /// Every `<id>.txt` with its `<id>.meta.json` in `sources`, sorted by id.
@@ -48,7 +54,11 @@ fn source_files(sources: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>> {
         if path.extension().and_then(|e| e.to_str()) != Some("txt") {
             continue;
         }
-        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
+        let Some(id) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
             continue;
         };
         let meta = sources.join(format!("{id}.meta.json"));
@@ -62,13 +72,15 @@ fn source_files(sources: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>> {
 }
 
 /// Builds every article in `sources` and the library index, as (file name, contents) pairs.
-pub fn build_bundle(sources: &Path) -> Result<Vec<(String, String)>> {
+pub fn build_bundle(analyzer: &Analyzer, sources: &Path) -> Result<Vec<(String, String)>> {
     let mut articles = Vec::new();
     for (id, text_path, meta_path) in source_files(sources)? {
-        let text = fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let text = fs::read_to_string(&text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
         let meta: SourceMeta = serde_json::from_str(&fs::read_to_string(&meta_path)?)
             .with_context(|| format!("reading {}", meta_path.display()))?;
-        let article = article_from_text(&id, &text, &meta).with_context(|| format!("building {id}"))?;
+        let article = article_from_text(analyzer, &id, &text, &meta)
+            .with_context(|| format!("building {id}"))?;
         articles.push(article);
     }
     // Newest first, then by id, so the index order is stable.
@@ -77,8 +89,10 @@ pub fn build_bundle(sources: &Path) -> Result<Vec<(String, String)>> {
         schema_version: dateline_core::article::SCHEMA_VERSION,
         articles: articles.iter().map(Article::library_entry).collect(),
     };
-    let mut files: Vec<(String, String)> =
-        articles.iter().map(|a| (format!("{}.json", a.id), a.to_json())).collect();
+    let mut files: Vec<(String, String)> = articles
+        .iter()
+        .map(|a| (format!("{}.json", a.id), a.to_json()))
+        .collect();
     files.push((INDEX_FILE.to_string(), library.to_json()));
     Ok(files)
 }
@@ -88,7 +102,11 @@ pub fn write_bundle(files: &[(String, String)], out: &Path) -> Result<()> {
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     for entry in fs::read_dir(out)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name.ends_with(".json") && !files.iter().any(|(f, _)| *f == name) {
             fs::remove_file(&path).with_context(|| format!("removing stale {}", path.display()))?;
         }

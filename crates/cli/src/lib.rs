@@ -5,3 +5,20 @@
 
 pub mod annotate;
 pub mod bundle;
+
+use anyhow::{Context, Result};
+use dateline_core::analysis::Analyzer;
+use dateline_core::ner::NerModel;
+
+/// The NER model built into the binary (`models/ner-conll2003.bin`, see `models/MODEL_CARD.md`).
+pub const MODEL: &[u8] = include_bytes!("../../../models/ner-conll2003.bin");
+
+/// The analyzer the commands use: with the built-in model, or rules only when `with_model` is
+/// false.
+pub fn analyzer(with_model: bool) -> Result<Analyzer> {
+    if !with_model {
+        return Ok(Analyzer::new(None));
+    }
+    let model = NerModel::from_bytes(MODEL).context("loading the built-in NER model")?;
+    Ok(Analyzer::new(Some(model)))
+}

@@ -6,14 +6,27 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use dateline_cli::analyzer;
 use dateline_cli::annotate::{annotate_jsonl, parse_published, prediction, write_report};
 use dateline_cli::bundle::{build_bundle, write_bundle};
+use dateline_core::analysis::Analyzer;
+use dateline_core::ner::NerModel;
 
 #[derive(Parser)]
-#[command(name = "dateline", version, about = "Dateline's analysis on the command line")]
+#[command(
+    name = "dateline",
+    version,
+    about = "Dateline's analysis on the command line"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Find names with the rules alone, without the built-in NER model.
+    #[arg(long, global = true)]
+    no_model: bool,
+    /// Load the NER model from this file instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_model")]
+    model: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -43,21 +56,43 @@ enum Command {
         /// Print the analysis as JSON instead of a report.
         #[arg(long)]
         json: bool,
+        /// With --jsonl: print the time spent analyzing (words per second) to standard error.
+        #[arg(long)]
+        timing: bool,
     },
 }
 
 fn run(cli: Cli) -> Result<bool> {
+    let analyzer = match &cli.model {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("reading the NER model {}", path.display()))?;
+            let model = NerModel::from_bytes(&bytes)
+                .with_context(|| format!("loading the NER model {}", path.display()))?;
+            Analyzer::new(Some(model))
+        }
+        None => analyzer(!cli.no_model)?,
+    };
     match cli.command {
-        Command::Bundle { sources, out, check } => {
-            let files = build_bundle(&sources)?;
+        Command::Bundle {
+            sources,
+            out,
+            check,
+        } => {
+            let files = build_bundle(&analyzer, &sources)?;
             if check {
                 let stale: Vec<_> = files
                     .iter()
-                    .filter(|(name, contents)| std::fs::read_to_string(out.join(name)).ok().as_ref() != Some(contents))
+                    .filter(|(name, contents)| {
+                        std::fs::read_to_string(out.join(name)).ok().as_ref() != Some(contents)
+                    })
                     .map(|(name, _)| name.as_str())
                     .collect();
                 if !stale.is_empty() {
-                    eprintln!("dateline: out of date: {} (run `dateline bundle`)", stale.join(", "));
+                    eprintln!(
+                        "dateline: out of date: {} (run `dateline bundle`)",
+                        stale.join(", ")
+                    );
                     return Ok(false);
                 }
                 println!("bundle up to date: {} files", files.len());
@@ -66,23 +101,38 @@ fn run(cli: Cli) -> Result<bool> {
                 println!("wrote {} files to {}", files.len(), out.display());
             }
         }
-        Command::Annotate { file, jsonl, published, json } => {
+        Command::Annotate {
+            file,
+            jsonl,
+            published,
+            json,
+            timing,
+        } => {
             let reader: Box<dyn Read> = match &file {
-                Some(path) if path.as_os_str() != "-" => {
-                    Box::new(std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?)
-                }
+                Some(path) if path.as_os_str() != "-" => Box::new(
+                    std::fs::File::open(path)
+                        .with_context(|| format!("opening {}", path.display()))?,
+                ),
                 _ => Box::new(io::stdin()),
             };
             if jsonl {
-                annotate_jsonl(BufReader::new(reader), io::stdout().lock())?;
+                let spent = annotate_jsonl(&analyzer, BufReader::new(reader), io::stdout().lock())?;
+                if timing {
+                    eprintln!("{spent}");
+                }
             } else {
                 let mut text = String::new();
-                BufReader::new(reader).read_to_string(&mut text).context("reading the text (is it UTF-8?)")?;
+                BufReader::new(reader)
+                    .read_to_string(&mut text)
+                    .context("reading the text (is it UTF-8?)")?;
                 let date = match published.as_deref() {
-                    Some(p) => Some(parse_published(Some(p)).with_context(|| format!("--published {p:?} is not YYYY-MM-DD"))?),
+                    Some(p) => Some(
+                        parse_published(Some(p))
+                            .with_context(|| format!("--published {p:?} is not YYYY-MM-DD"))?,
+                    ),
                     None => None,
                 };
-                let analysis = dateline_core::analysis::analyze(&text, date);
+                let analysis = analyzer.analyze(&text, date);
                 if json {
                     println!("{}", prediction("text", &analysis));
                 } else {

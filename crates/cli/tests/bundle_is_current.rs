@@ -3,36 +3,54 @@
 
 use std::path::Path;
 
+use dateline_cli::analyzer;
 use dateline_cli::bundle::build_bundle;
 use dateline_core::article::{Article, Library};
 
 fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().and_then(Path::parent).expect("crates/cli sits two levels down")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("crates/cli sits two levels down")
 }
 
 #[test]
 fn bundled_articles_match_a_fresh_build() {
-    let files = build_bundle(&repo_root().join("content/articles")).expect("the sources build");
+    let files = build_bundle(
+        &analyzer(true).unwrap(),
+        &repo_root().join("content/articles"),
+    )
+    .expect("the sources build");
     assert!(files.len() >= 2, "at least one article and the index");
     for (name, fresh) in &files {
         let path = repo_root().join("static/articles").join(name);
-        let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let committed =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             committed == *fresh,
             "{name} differs from what the analysis produces now; run `cargo run --release --bin dateline -- bundle`"
         );
     }
-    let on_disk = std::fs::read_dir(repo_root().join("static/articles")).unwrap().count();
-    assert_eq!(on_disk, files.len(), "static/articles holds files no source produces");
+    let on_disk = std::fs::read_dir(repo_root().join("static/articles"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        on_disk,
+        files.len(),
+        "static/articles holds files no source produces"
+    );
 }
 
 #[test]
 fn every_bundled_file_passes_the_validator() {
     let dir = repo_root().join("static/articles");
-    let library = Library::from_json(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let library =
+        Library::from_json(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
     for entry in &library.articles {
-        let article = Article::from_json(&std::fs::read_to_string(dir.join(format!("{}.json", entry.id))).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", entry.id));
+        let article = Article::from_json(
+            &std::fs::read_to_string(dir.join(format!("{}.json", entry.id))).unwrap(),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", entry.id));
         assert_eq!(article.library_entry(), *entry);
     }
 }

@@ -1,10 +1,29 @@
 //! Text analysis: sentences, tokens, named entities, time expressions and events.
 //!
-//! The pipeline is rules and word lists, no statistics: [`segment`] splits the text into
-//! sentences and tokens with code-point spans; `timex` finds time expressions and normalizes
-//! them against the publication date; [`entities`] finds name mentions (skipping time
-//! expressions) and merges them into entities; `events` dates the clauses that hold a
-//! calendar time expression.
+//! [`segment`] splits the text into sentences and tokens with code-point spans; `timex` finds
+//! time expressions and normalizes them against the publication date; name mentions are found
+//! (skipping time expressions) by the statistical tagger when an [`Analyzer`] has a model, else
+//! by [`entities`]' rules and word lists, and either way merged into entities by [`merge`];
+//! `events` dates the clauses that hold a calendar time expression.
+//!
+//! ```
+//! use dateline_core::analysis::{analyze, Analyzer};
+//! use dateline_core::ner::NerModel;
+//!
+//! let text = "Vladimir Putin met Donald Trump in Hamburg today. Putin spoke first.";
+//! let published = "2017-07-07".parse().ok();
+//! // Rules only:
+//! let analysis = analyze(text, published);
+//! assert!(analysis.entities.iter().any(|e| e.name == "Vladimir Putin" && e.aliases == ["Putin"]));
+//! // With a model (the CLI embeds models/ner-conll2003.bin). An untrained one finds no names
+//! // itself; Dateline's word lists still supply listed names the model never saw.
+//! let model = NerModel::from_bytes(&NerModel::from_parts(&Default::default(), 1.0).to_bytes()).unwrap();
+//! let analyzer = Analyzer::new(Some(model));
+//! let analysis = analyzer.analyze(text, published);
+//! let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Hamburg"]);
+//! assert_eq!(analysis.timexes[0].value, "2017-07-07");
+//! ```
 //!
 //! Architecture invariant: no I/O, no clock, no panic on any input. Every span is a pair of
 //! code-point offsets into the analysed text, and none crosses a paragraph break (`"\n\n"`).
@@ -13,9 +32,11 @@ pub mod entities;
 mod events;
 mod gazetteer;
 pub(crate) mod segment;
+mod tagged;
 mod timex;
 
 use crate::article::{Granularity, Span, Timex};
+use crate::ner::NerModel;
 
 pub use entities::{mentions_from_bio, merge, Mention};
 
@@ -32,18 +53,59 @@ pub struct Analysis {
     pub events: Vec<crate::article::Event>,
 }
 
-/// Analyzes `text`; relative dates are anchored to `published` when given.
+/// Analyzes `text` with rules only (no model); relative dates are anchored to `published` when
+/// given. The same as `Analyzer::new(None).analyze(text, published)`.
 ///
 /// A blank line (`"\n\n"`) in `text` is a paragraph break: no sentence or span crosses it.
 pub fn analyze(text: &str, published: Option<jiff::civil::Date>) -> Analysis {
     analyze_with(text, published, entities::rule_mentions)
 }
 
+/// The analysis pipeline with its entity finder: the statistical tagger when given a model,
+/// the rules otherwise. Build it once and reuse it: loading a model is the costly part.
+#[derive(Clone, Debug, Default)]
+pub struct Analyzer {
+    model: Option<NerModel>,
+}
+
+impl Analyzer {
+    /// An analyzer that finds names with `model`, or with the rules when `None`.
+    pub fn new(model: Option<NerModel>) -> Self {
+        Analyzer { model }
+    }
+
+    /// The model in use, if any.
+    pub fn model(&self) -> Option<&NerModel> {
+        self.model.as_ref()
+    }
+
+    /// Analyzes `text`; relative dates are anchored to `published` when given. Never fails and
+    /// never panics: odd text gives a thin analysis, not an error.
+    ///
+    /// A blank line (`"\n\n"`) in `text` is a paragraph break: no sentence or span crosses it.
+    pub fn analyze(&self, text: &str, published: Option<jiff::civil::Date>) -> Analysis {
+        match &self.model {
+            Some(model) => analyze_with(text, published, |doc, blocked| {
+                tagged::model_mentions(model, doc, blocked)
+            }),
+            None => analyze(text, published),
+        }
+    }
+}
+
 /// Sentences and tokens of `text` as code-point spans: what a statistical tagger labels before
 /// its labels go through [`mentions_from_bio`] and [`merge`].
 pub fn tokenize(text: &str) -> Vec<Vec<Span>> {
     let doc = segment::segment(text);
-    doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().map(|t| t.span()).collect()).collect()
+    doc.sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.span())
+                .collect()
+        })
+        .collect()
 }
 
 fn analyze_with(
@@ -65,9 +127,19 @@ fn analyze_with(
     let events = events::build(&doc, &found, &entities);
     let timexes = found
         .into_iter()
-        .map(|f| Timex { span: f.span, timex_type: f.timex_type, granularity: Granularity::of_value(&f.value), value: f.value })
+        .map(|f| Timex {
+            span: f.span,
+            timex_type: f.timex_type,
+            granularity: Granularity::of_value(&f.value),
+            value: f.value,
+        })
         .collect();
-    Analysis { sentences: doc.sentences.iter().map(|s| s.span).collect(), entities, timexes, events }
+    Analysis {
+        sentences: doc.sentences.iter().map(|s| s.span).collect(),
+        entities,
+        timexes,
+        events,
+    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub mod model;
 pub mod tags;
 
 pub use gazetteer::Gazetteer;
-pub use model::{ModelParts, NerModel, NerModelError, SentenceEntities};
+pub use model::{ModelParts, NerModel, NerModelError, ScoredSpan, SentenceEntities};
 
 #[cfg(test)]
 mod tests {

@@ -163,6 +163,50 @@ pub struct NerModel {
 /// Entities of one sentence: token ranges (end exclusive) with their types.
 pub type SentenceEntities = Vec<(usize, usize, EntityType)>;
 
+/// One entity the tagger found, with its per-type scores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoredSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The type the tagger chose.
+    pub entity_type: EntityType,
+    /// For each type in [`EntityType::ALL`] order: the summed emission scores (in quantization
+    /// steps) of the span's tokens tagged as that type, same positions. The chosen type's score
+    /// minus another's is how far the model is from changing its mind about the type, emissions
+    /// only (transitions between same-shaped tags of one type hardly differ).
+    pub type_scores: [f32; 4],
+}
+
+fn score_span(
+    emissions: &[[f32; NUM_TAGS]],
+    start: usize,
+    end: usize,
+    entity_type: EntityType,
+) -> ScoredSpan {
+    let mut type_scores = [0.0; 4];
+    for (k, ty) in EntityType::ALL.into_iter().enumerate() {
+        for i in start..end {
+            let pos = match (i == start, i + 1 == end) {
+                (true, true) => tags::Position::Unit,
+                (true, false) => tags::Position::Begin,
+                (false, true) => tags::Position::Last,
+                (false, false) => tags::Position::Inside,
+            };
+            if let Some(row) = emissions.get(i) {
+                type_scores[k] += row[usize::from(tags::tag(ty, pos))];
+            }
+        }
+    }
+    ScoredSpan {
+        start,
+        end,
+        entity_type,
+        type_scores,
+    }
+}
+
 impl NerModel {
     /// Quantizes trained weights: each becomes `round(w / scale)` clamped to the i8 range; rows
     /// that round to all zeros are dropped.
@@ -292,6 +336,19 @@ impl NerModel {
 
     /// Tags every sentence of one document, in order; one entity list per sentence.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<SentenceEntities> {
+        self.tag_document_scored(sentences)
+            .into_iter()
+            .map(|sentence| {
+                sentence
+                    .into_iter()
+                    .map(|s| (s.start, s.end, s.entity_type))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// [`NerModel::tag_document`], with how strongly the model prefers each span's type.
+    pub fn tag_document_scored(&self, sentences: &[Vec<&str>]) -> Vec<Vec<ScoredSpan>> {
         let doc = DocContext::new(sentences);
         let mut history = History::new();
         let mut fixed = SentenceFeatures::new();
@@ -303,7 +360,15 @@ impl NerModel {
             let emissions = self.emissions(&fixed, &dynamic);
             let predicted = tags::viterbi(&emissions, &self.transitions);
             history.record(tokens, &predicted);
-            out.push(tags::tags_to_spans(&predicted));
+            let spans = tags::tags_to_spans(&predicted);
+            out.push(
+                spans
+                    .into_iter()
+                    .map(|(start, end, entity_type)| {
+                        score_span(&emissions, start, end, entity_type)
+                    })
+                    .collect(),
+            );
         }
         out
     }
