@@ -1026,7 +1026,7 @@ impl Matcher<'_> {
     fn clock(&self, i: usize) -> Option<Match> {
         let tok = self.tok(i)?;
         let (hour, minute, end) = match tok.lower.as_str() {
-            "noon" | "midday" => (12, 0, i + 1),
+            "noon" | "midday" if self.w(i.wrapping_sub(1)) != "high" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),
             _ if tok.kind == Kind::Number => {
                 let (h, m) = match tok.lower.split_once(':') {
@@ -1231,6 +1231,20 @@ impl Matcher<'_> {
             }
         }
         j += 1;
+        // "52 years old": an age, not a time expression.
+        if !hyphen && self.w(j) == "old" {
+            return None;
+        }
+        // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a time expression.
+        if matches!(self.w(i), "a" | "per")
+            && self.is_rate_before(i)
+            && !matches!(
+                self.w(j),
+                "ago" | "earlier" | "later" | "before" | "after" | "from" | "hence" | "-"
+            )
+        {
+            return None;
+        }
         if hyphen {
             // "two-year", "16-hour": adjectival durations; "year-ago" handled elsewhere.
             // "a 6-year-old": an age, not a time expression.
@@ -1264,6 +1278,29 @@ impl Matcher<'_> {
         Some(Match::fixed(j, TimexType::Duration, unit.duration(n)))
     }
 
+    /// True when the token before `i` is an amount that "a week" or "a year" makes a rate of.
+    fn is_rate_before(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return false;
+        };
+        before.kind == Kind::Number
+            || matches!(
+                before.lower.as_str(),
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "percent"
+                    | "%"
+                    | "cents"
+                    | "dollars"
+                    | "seats"
+                    | "flights"
+                    | "times"
+                    | "shares"
+            )
+            || Unit::parse(&before.lower).is_some_and(|(_, plural)| plural)
+    }
+
     /// True when a time follows (as in "two days before the vote"): then "before"/"after" do
     /// not anchor to the publication date.
     fn after_reference(&self, j: usize) -> bool {
@@ -1278,6 +1315,23 @@ impl Matcher<'_> {
         let next = self.w(i + 1);
         let date = |end: usize, value: &str| Some(Match::fixed(end, TimexType::Date, value));
         match w {
+            // "today's youth": the present age, not the day.
+            "today"
+                if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive)
+                    && matches!(
+                        self.w(i + 2),
+                        "youth"
+                            | "world"
+                            | "society"
+                            | "generation"
+                            | "children"
+                            | "young"
+                            | "modern"
+                            | "personal"
+                    ) =>
+            {
+                return None
+            }
             "today" | "tonight" | "yesterday" | "tomorrow" => {
                 let shift = match w {
                     "yesterday" => -1,
@@ -1351,6 +1405,16 @@ impl Matcher<'_> {
             "year" if next == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
                 return Some(Match::new(i + 3, TimexType::Date, self.rel(Unit::Year, -1)))
             }
+            "year" if matches!((next, self.w(i + 2)), ("-" | "'s", "end") | ("end", _)) => {
+                // "by year-end": the last day of this year; "since year-end", of the last one.
+                let end = if next == "end" { i + 2 } else { i + 3 };
+                let since = self.w(i.wrapping_sub(1)) == "since";
+                let value = self.anchor.map_or_else(
+                    || "XXXX-12-31".to_string(),
+                    |a| format!("{:04}-12-31", a.year() - i16::from(since)),
+                );
+                return date(end, &value);
+            }
             "every" | "each" => return self.set(i),
             "christmas" | "thanksgiving" | "halloween" | "labor" | "election"
                 if tok_cap(self.tok(i)) =>
@@ -1415,7 +1479,11 @@ impl Matcher<'_> {
         if w == "quarter" && after_the {
             return Some(Match::new(i + 1, TimexType::Date, Val::Quarter(None)));
         }
-        if after_the && matches!(w, "latest" | "fiscal" | "full") && self.w(i + 1) == "quarter" {
+        if after_the
+            && matches!(w, "latest" | "fiscal" | "full")
+            && matches!(self.w(i + 1), "quarter")
+            || (after_the && w == "latest" && next == "period")
+        {
             return Some(Match::new(i + 2, TimexType::Date, Val::Quarter(None)));
         }
         if after_the && matches!(w, "fiscal" | "full") && self.w(i + 1) == "year" {
@@ -2142,6 +2210,26 @@ mod tests {
                 "1998-02-27"
             ),
             pairs(&[("2 1/2 years", "P2Y6M"), ("a minute and a half", "PT1M30S")])
+        );
+    }
+
+    #[test]
+    fn ages_rates_and_generic_today_are_not_times() {
+        assert!(values(
+            "Mr. Reupke, 52 years old, said it earns $1.76 a year and 700 seats a week, 24 hours a day, for today's youth.",
+            "1989-10-26"
+        )
+        .is_empty());
+        assert_eq!(
+            values("Profit rose from 40% a year earlier.", "1989-10-26"),
+            pairs(&[("a year earlier", "1988")])
+        );
+        assert_eq!(
+            values(
+                "The sale should close by year-end; the index is up since year-end.",
+                "1989-10-26"
+            ),
+            pairs(&[("year-end", "1989-12-31"), ("year-end", "1988-12-31")])
         );
     }
 
