@@ -95,6 +95,7 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
     }
     let mut missed: Vec<Mention> = rule_mentions(doc, blocked)
         .into_iter()
+        .filter(|r| !inside_compound(doc, r.span))
         .filter(|r| {
             let surface = doc.slice(r.span);
             gaz.lookup(&surface)
@@ -110,6 +111,16 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
     mentions.append(&mut missed);
     mentions.sort_by_key(|m| m.span.start);
     mentions
+}
+
+/// True when `span` is a piece of a glued compound ("Arab" in "Arab-Israeli"): the model read
+/// the compound as one token and judged it whole.
+fn inside_compound(doc: &Doc, span: Span) -> bool {
+    let glue = |c: Option<&char>| matches!(c, Some('-' | '/' | '&'));
+    let before = span.start.checked_sub(1).and_then(|i| doc.chars.get(i));
+    let after = doc.chars.get(span.end);
+    let after_next = doc.chars.get(span.end + 1);
+    glue(before) || glue(after) && after_next.is_some_and(|c| !c.is_whitespace())
 }
 
 /// The model's own mentions, mapped back to code points.
@@ -162,6 +173,12 @@ fn tag(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
             let (Some(s), Some(e)) = (toks.get(range.start), toks.get(range.end - 1)) else {
                 continue;
             };
+            if b == a + 1 && range.len() > 1 {
+                if let Some(parts) = known_parts(model, toks, range.clone()) {
+                    mentions.extend(parts);
+                    continue;
+                }
+            }
             mentions.push(Mention {
                 span: Span::new(s.start, e.end),
                 entity_type,
@@ -170,6 +187,42 @@ fn tag(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// A compound of names the model tagged as one ("Russia-U.S." in "Russia-U.S. relations"):
+/// its parts, when every word part is a capitalized name of a person, organisation or place that
+/// Dateline's lists or the model's training know.
+fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<Vec<Mention>> {
+    let gaz = Gazetteer::get();
+    toks[range]
+        .iter()
+        .filter(|t| !is_glue(t))
+        .map(|t| {
+            if !t.is_capitalized() {
+                return None;
+            }
+            let entity_type = match gaz.lookup(&t.text) {
+                Some(known) => known.entity_type,
+                None => {
+                    // Only a name seen as one type; an ambiguous part keeps the compound whole.
+                    let types = model
+                        .gazetteer()
+                        .get(&t.lower)
+                        .filter(|m| m.count_ones() == 1)?;
+                    *EntityType::ALL.get(types.trailing_zeros() as usize)?
+                }
+            };
+            // "Arab-Israeli", "German-born": CoNLL's one adjective, whole.
+            if entity_type == EntityType::Miscellaneous {
+                return None;
+            }
+            Some(Mention {
+                span: t.span(),
+                entity_type,
+                strength: MODEL_STRENGTH,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
