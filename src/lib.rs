@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod dates;
+pub mod engine;
 pub mod pages;
 pub mod panic;
 

@@ -276,7 +276,9 @@ async fn the_timeline_orders_events_and_keeps_undated_ones_off_the_axis() {
         .unwrap()
         .is_some());
     assert_eq!(
-        all(&root, ".timeline-strip .mark").len(),
+        root.query_selector_all(".timeline-strip .mark")
+            .unwrap()
+            .length(),
         2,
         "only dated events are drawn on the axis"
     );
@@ -349,7 +351,7 @@ fn bad_article_files_give_readable_errors() {
     let mut article = fixture();
     article.entities[0].mentions[0] = Span::new(0, 10_000);
     assert!(message(&article.to_json()).contains("outside the text"));
-    assert!(matches!(parse_article(&fixture().to_json()), Ok(_)));
+    assert!(parse_article(&fixture().to_json()).is_ok());
     assert_eq!(
         LoadError::NotFound.to_string(),
         "there is no article with that name"

@@ -1,0 +1,119 @@
+//! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s.
+//! Messages cross the JavaScript boundary as plain objects through serde-wasm-bindgen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use dateline_app::engine::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
+use dateline_core::analysis::Analyzer;
+use dateline_core::build::{build_article_with, ArticleSource};
+use dateline_core::ner::NerModel;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &AnalyzeReply) {
+    // Maps as plain objects, so the page reads `reply.article.entities[0].name` directly.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    match reply.serialize(&serializer) {
+        Ok(value) => {
+            scope().post_message(&value).ok();
+        }
+        Err(error) => web_sys::console::error_1(&error.to_string().into()),
+    }
+}
+
+async fn load_model() -> Result<NerModel, String> {
+    let response: Response = JsFuture::from(scope().fetch_with_str(MODEL_URL))
+        .await
+        .map_err(|_| "the analysis model could not be downloaded (are you offline?)".to_string())?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the analysis model could not be downloaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "the analysis model could not be read".to_string())?;
+    let bytes = JsFuture::from(buffer)
+        .await
+        .map_err(|_| "the analysis model could not be read".to_string())?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    NerModel::from_bytes(&bytes).map_err(|e| format!("the analysis model is damaged: {e}"))
+}
+
+fn now() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
+async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer>>>>) {
+    let id = request.request;
+    let existing = analyzer.borrow().clone();
+    let ready = match existing {
+        Some(ready) => ready,
+        None => {
+            post(&AnalyzeReply::Loading { request: id });
+            match load_model().await {
+                Ok(model) => {
+                    let ready = Rc::new(Analyzer::new(Some(model)));
+                    *analyzer.borrow_mut() = Some(Rc::clone(&ready));
+                    ready
+                }
+                Err(message) => {
+                    post(&AnalyzeReply::Failed {
+                        request: id,
+                        message,
+                    });
+                    return;
+                }
+            }
+        }
+    };
+    let source = ArticleSource {
+        id: request.id,
+        title: request.title,
+        standfirst: request.standfirst,
+        source: request.source,
+        published: request.published,
+        language: "en".to_string(),
+        paragraphs: request.paragraphs,
+    };
+    let started = now();
+    let reply = match build_article_with(&source, &ready) {
+        Ok(article) => AnalyzeReply::Done {
+            request: id,
+            article: Box::new(article),
+            analysis_ms: now() - started,
+        },
+        Err(error) => AnalyzeReply::Failed {
+            request: id,
+            message: error.to_string(),
+        },
+    };
+    post(&reply);
+}
+
+fn main() {
+    let analyzer: Rc<RefCell<Option<Rc<Analyzer>>>> = Rc::default();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        match serde_wasm_bindgen::from_value::<AnalyzeRequest>(event.data()) {
+            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer))),
+            Err(error) => post(&AnalyzeReply::Failed {
+                request: 0,
+                message: format!("malformed request: {error}"),
+            }),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page keeps it; so does its message handler.
+    on_message.forget();
+    post(&AnalyzeReply::Ready);
+}

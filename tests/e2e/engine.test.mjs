@@ -1,0 +1,96 @@
+// The analysis engine in the browser: a web worker with its own WebAssembly module, which fetches
+// the NER model from the same origin on first use. Reading never loads either, and analyzing the
+// seed text in the browser gives exactly the bundled article, which the native CLI produced.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, watch, DIST, SEED_ID } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const engineFiles = (urls) => urls.filter((u) => /dateline-worker|ner-conll2003\.bin/.test(u));
+
+/** Runs one request through a fresh worker in `page`; resolves with every reply until the last. */
+function analyzeInPage(page, request) {
+  return page.evaluate((request) => new Promise((resolve) => {
+    const worker = new Worker('dateline-worker_loader.js');
+    const replies = [];
+    worker.onmessage = (event) => {
+      // Messages posted before the worker says it is ready would be lost.
+      if (event.data.status === 'ready') { worker.postMessage(request); return; }
+      replies.push(event.data);
+      if (event.data.status !== 'loading') { worker.terminate(); resolve(replies); }
+    };
+    worker.onerror = (event) => resolve([...replies, { status: 'error', message: String(event.message) }]);
+  }), request);
+}
+
+test('reading a bundled article never loads the engine or the model', async () => {
+  const page = await browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(server.url + `#/article/${SEED_ID}`);
+  await page.waitForSelector('[data-event-id]');
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  assert.deepEqual(engineFiles(seen.requests), []);
+  await page.close();
+});
+
+test('the seed text analyzed in the browser equals the bundled article built by the CLI', async () => {
+  const bundled = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
+  const page = await browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  const replies = await analyzeInPage(page, {
+    request: 7, id: bundled.id, title: bundled.title, standfirst: bundled.standfirst,
+    source: bundled.source, published: bundled.published, paragraphs: bundled.paragraphs,
+  });
+  assert.deepEqual(replies.map((r) => r.status), ['loading', 'done']);
+  const done = replies.at(-1);
+  assert.equal(done.request, 7);
+  assert.deepEqual(done.article, bundled);
+  assert.ok(done.analysis_ms >= 0);
+  const origin = new URL(server.url).origin;
+  assert.ok(engineFiles(seen.requests).some((u) => u.endsWith('/models/ner-conll2003.bin')), 'the model came from the same origin');
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin)), []);
+  await page.close();
+});
+
+test('bad requests and a missing model give messages, not a dead worker', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  const malformed = await analyzeInPage(page, { request: 'one' });
+  assert.equal(malformed.at(-1).status, 'failed');
+  assert.match(malformed.at(-1).message, /malformed request/);
+  const badDate = await analyzeInPage(page, {
+    request: 2, id: 'x', title: 'T', standfirst: '', source: '', published: '7 July', paragraphs: ['Text.'],
+  });
+  assert.equal(badDate.at(-1).status, 'failed');
+  assert.match(badDate.at(-1).message, /not a date/);
+  await page.route('**/models/ner-conll2003.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const noModel = await analyzeInPage(page, {
+    request: 3, id: 'x', title: 'T', standfirst: '', source: '', published: '2020-01-01', paragraphs: ['Text.'],
+  });
+  assert.equal(noModel.at(-1).status, 'failed');
+  assert.match(noModel.at(-1).message, /model could not be downloaded \(HTTP 404\)/);
+  await page.unroute('**/models/ner-conll2003.bin');
+  await page.route('**/models/ner-conll2003.bin', (route) => route.fulfill({ status: 200, body: 'DLNERMDL garbage' }));
+  const corrupt = await analyzeInPage(page, {
+    request: 4, id: 'x', title: 'T', standfirst: '', source: '', published: '2020-01-01', paragraphs: ['Text.'],
+  });
+  assert.equal(corrupt.at(-1).status, 'failed');
+  assert.match(corrupt.at(-1).message, /model is damaged/);
+  await page.close();
+});
