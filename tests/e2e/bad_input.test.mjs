@@ -1,19 +1,10 @@
 // Bad input in the browser: each gets a readable result or message; the page never goes blank.
 // Article files are served through request interception, as a broken static host would serve them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch } from './harness.mjs';
+import { watch, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A valid v1 article; `names` are [text, type] pairs located by code point in the body. */
 function article(id, paragraphs, names = []) {
@@ -33,11 +24,11 @@ function article(id, paragraphs, names = []) {
 }
 
 async function openWith(id, body) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const seen = watch(page);
   await page.route(`**/articles/${id}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) }));
-  await page.goto(server.url + `#/article/${id}`);
+  await page.goto(env.server.url + `#/article/${id}`);
   await page.waitForSelector('.reader, .message-page');
   return { page, seen };
 }
@@ -120,9 +111,9 @@ test('a very long paragraph renders completely with every mention', async () => 
 });
 
 test('a broken library index gets a message, not a blank page', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.route('**/articles/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('.message-page');
   assert.match(await page.textContent('.message-page'), /library could not be opened[\s\S]*HTTP 500/);
   await page.close();

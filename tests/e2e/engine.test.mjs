@@ -1,22 +1,13 @@
 // The analysis engine in the browser: a web worker with its own WebAssembly module, which fetches
 // the NER model from the same origin on first use. Reading never loads either, and analyzing the
 // seed text in the browser gives exactly the bundled article, which the native CLI produced.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, watch, DIST, SEED_ID } from './harness.mjs';
+import { watch, DIST, SEED_ID, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const engineFiles = (urls) => urls.filter((u) => /dateline-worker|ner-conll2003\.bin/.test(u));
 
@@ -36,11 +27,11 @@ function analyzeInPage(page, request) {
 }
 
 test('reading a bundled article never loads the engine or the model', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(server.url + `#/article/${SEED_ID}`);
+  await page.goto(env.server.url + `#/article/${SEED_ID}`);
   await page.waitForSelector('[data-event-id]');
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('.article-card');
   assert.deepEqual(engineFiles(seen.requests), []);
   await page.close();
@@ -48,9 +39,9 @@ test('reading a bundled article never loads the engine or the model', async () =
 
 test('the seed text analyzed in the browser equals the bundled article built by the CLI', async () => {
   const bundled = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('.article-card');
   const replies = await analyzeInPage(page, {
     request: 7, id: bundled.id, title: bundled.title, standfirst: bundled.standfirst,
@@ -61,15 +52,15 @@ test('the seed text analyzed in the browser equals the bundled article built by 
   assert.equal(done.request, 7);
   assert.deepEqual(done.article, bundled);
   assert.ok(done.analysis_ms >= 0);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.ok(engineFiles(seen.requests).some((u) => u.endsWith('/models/ner-conll2003.bin')), 'the model came from the same origin');
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin)), []);
   await page.close();
 });
 
 test('bad requests and a missing model give messages, not a dead worker', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url);
   await page.waitForSelector('.article-card');
   const malformed = await analyzeInPage(page, { request: 'one' });
   assert.equal(malformed.at(-1).status, 'failed');

@@ -1,23 +1,14 @@
 // The seed article end to end: library -> article, highlighted mentions, timeline, selecting an
 // entity and an event, deep links that survive a reload, keyboard use, and nothing leaving the
 // origin. Runs against the release build in dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, screenshotPath, SEED_ID } from './harness.mjs';
+import { serve, watch, screenshotPath, SEED_ID, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openSeed(page) {
-  await page.goto(server.url + `#/article/${SEED_ID}`);
+  await page.goto(env.server.url + `#/article/${SEED_ID}`);
   await page.waitForSelector('[data-entity-id]');
 }
 
@@ -35,9 +26,9 @@ function events(page) {
 }
 
 test('the library links the seed article and opens it', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const link = page.locator(`a[href="#/article/${SEED_ID}"]`);
   await link.waitFor();
   assert.match(await link.textContent(), /Putin and Trump meet/);
@@ -51,7 +42,7 @@ test('the library links the seed article and opens it', async () => {
 });
 
 test('every person, place and organisation the seed names is highlighted with its type', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   const found = await mentions(page);
   const typeOf = (text) => new Set(found.filter((m) => m.text === text).map((m) => m.type));
@@ -84,7 +75,7 @@ test('every person, place and organisation the seed names is highlighted with it
 });
 
 test('the timeline places the dated events in order with their granularity', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   const timeline = await events(page);
   const dates = timeline.map((e) => e.date);
@@ -104,7 +95,7 @@ test('the timeline places the dated events in order with their granularity', asy
 });
 
 test('selecting an entity marks all its mentions and survives a reload', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   await page.locator('[data-entity-id]', { hasText: /^Putin$/ }).first().click();
   await page.waitForSelector('[data-entity-id][data-selected="true"]');
@@ -130,7 +121,7 @@ test('selecting an entity marks all its mentions and survives a reload', async (
 });
 
 test('selecting an event marks it and its sentence, from a click or a deep link', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   const event = page.locator('[data-event-id][data-date="2017-06-18"]').first();
   await event.click();
@@ -152,7 +143,7 @@ test('selecting an event marks it and its sentence, from a click or a deep link'
 });
 
 test('the reader works from the keyboard', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   await page.focus('mark[data-entity-id]');
   const focusedId = await page.evaluate(() => document.activeElement.dataset.entityId);
@@ -167,7 +158,7 @@ test('the reader works from the keyboard', async () => {
 });
 
 test('the legend hides and shows a type', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await openSeed(page);
   const toggle = page.locator('[data-legend-type="LOC"]');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
@@ -181,20 +172,20 @@ test('the legend hides and shows a type', async () => {
 });
 
 test('an unknown article or route shows a clear not-found page', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + '#/article/no-such-article');
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url + '#/article/no-such-article');
   await page.waitForSelector('.not-found');
   assert.match(await page.textContent('.not-found h1'), /No such article/);
-  await page.goto(server.url + '#/nowhere/at/all');
+  await page.goto(env.server.url + '#/nowhere/at/all');
   await page.waitForSelector('.not-found');
   assert.match(await page.textContent('.not-found h1'), /No such page/);
   await page.close();
 });
 
 test('nothing leaves the origin, the CSP holds, and the page fits a phone', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('.article-card');
   await page.screenshot({ path: screenshotPath('library-desktop.png'), fullPage: true });
   await openSeed(page);
@@ -208,7 +199,7 @@ test('nothing leaves the origin, the CSP holds, and the page fits a phone', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow} px)`);
   await page.screenshot({ path: screenshotPath('reader-375.png'), fullPage: true });
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const foreign = seen.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'no request left the origin');
   assert.deepEqual(seen.errors, [], 'no console errors (CSP violations would show here)');
@@ -219,7 +210,7 @@ test('nothing leaves the origin, the CSP holds, and the page fits a phone', asyn
 });
 
 test('dark mode follows the system', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
   await openSeed(page);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -231,7 +222,7 @@ test('dark mode follows the system', async () => {
 test('the app works when hosted under a sub-path', async () => {
   const hosted = await serve(undefined, { prefix: '/tools/dateline' });
   try {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const seen = watch(page);
     await page.goto(hosted.url + `#/article/${SEED_ID}`);
     await page.waitForSelector('[data-entity-id]');
