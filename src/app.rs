@@ -4,7 +4,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::pages::analyze::AnalyzePage;
 use crate::pages::library::LibraryPage;
+use crate::pages::mine::MinePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::{ReaderPage, Selection};
 
@@ -36,6 +38,31 @@ pub enum Route {
         /// Event id.
         event: String,
     },
+    /// The Analyze page: bring your own text.
+    #[at("/analyze")]
+    Analyze,
+    /// One of the reader's own articles, kept in the browser.
+    #[at("/mine/:id")]
+    Mine {
+        /// Article id.
+        id: String,
+    },
+    /// One of the reader's own articles with one entity selected.
+    #[at("/mine/:id/entity/:entity")]
+    MineEntity {
+        /// Article id.
+        id: String,
+        /// Entity id.
+        entity: String,
+    },
+    /// One of the reader's own articles with one event selected.
+    #[at("/mine/:id/event/:event")]
+    MineEvent {
+        /// Article id.
+        id: String,
+        /// Event id.
+        event: String,
+    },
     /// Anything else.
     #[not_found]
     #[at("/not-found")]
@@ -59,6 +86,22 @@ impl Route {
         }
     }
 
+    /// The route of one of the reader's own articles with a selection.
+    pub fn mine(id: &str, selection: &Selection) -> Route {
+        let id = id.to_string();
+        match selection {
+            Selection::None => Route::Mine { id },
+            Selection::Entity(entity) => Route::MineEntity {
+                id,
+                entity: entity.clone(),
+            },
+            Selection::Event(event) => Route::MineEvent {
+                id,
+                event: event.clone(),
+            },
+        }
+    }
+
     /// The `href` of a route, for plain links (`#/article/<id>`).
     pub fn href(&self) -> String {
         format!("#{}", self.to_path())
@@ -71,6 +114,14 @@ fn switch(route: Route) -> Html {
     let (id, selection) = match route {
         Route::Library => return html! { <LibraryPage /> },
         Route::NotFound => return html! { <NotFound what="page" /> },
+        Route::Analyze => return html! { <AnalyzePage /> },
+        Route::Mine { id } => return html! { <MinePage {id} selection={Selection::None} /> },
+        Route::MineEntity { id, entity } => {
+            return html! { <MinePage {id} selection={Selection::Entity(entity)} /> }
+        }
+        Route::MineEvent { id, event } => {
+            return html! { <MinePage {id} selection={Selection::Event(event)} /> }
+        }
         Route::Article { id } => (id, Selection::None),
         Route::ArticleEntity { id, entity } => (id, Selection::Entity(entity)),
         Route::ArticleEvent { id, event } => (id, Selection::Event(event)),
@@ -97,6 +148,10 @@ pub fn app() -> Html {
                     <span class="brand-mark" aria-hidden="true"></span>{"Dateline"}
                 </a>
                 <span class="tagline">{"Read the story, see who and when."}</span>
+                <nav class="site-nav" aria-label="Main">
+                    <a href={Route::Library.href()}>{"Library"}</a>
+                    <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own"}</a>
+                </nav>
             </header>
             <main id="main" tabindex="-1">
                 <Switch<Route> render={switch} />

@@ -43,6 +43,11 @@ pub enum AnalyzeReply {
         /// The request this is about.
         request: u32,
     },
+    /// The model is in memory and the analysis of this request has started.
+    Analyzing {
+        /// The request this is about.
+        request: u32,
+    },
     /// The analyzed, validated article.
     Done {
         /// The request this answers.

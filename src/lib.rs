@@ -6,8 +6,11 @@ pub mod components;
 pub mod data;
 pub mod dates;
 pub mod engine;
+pub mod export;
+pub mod import;
 pub mod pages;
 pub mod panic;
+pub mod store;
 
 /// Mounts the app into `#app`, replacing the boot message that index.html shows until then.
 pub fn start() {

@@ -86,6 +86,7 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
         language: "en".to_string(),
         paragraphs: request.paragraphs,
     };
+    post(&AnalyzeReply::Analyzing { request: id });
     let started = now();
     let reply = match build_article_with(&source, &ready) {
         Ok(article) => AnalyzeReply::Done {

@@ -2,6 +2,7 @@
 
 pub mod article_body;
 pub mod entity_panel;
+pub mod export_bar;
 pub mod legend;
 pub mod status;
 pub mod timeline;

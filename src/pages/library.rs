@@ -1,14 +1,32 @@
 //! The library: every bundled article.
 
-use dateline_core::article::Library;
+use dateline_core::article::{Library, LibraryEntry};
 use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{load_library, LoadError};
 use crate::dates::{display_date, reading_minutes};
+use crate::store;
 
-/// Lists the bundled articles, newest first.
+/// One library card; the reader's own articles carry `data-own="true"` and a badge.
+fn card(entry: &LibraryEntry, href: String, own: bool) -> Html {
+    html! {
+        <li key={entry.id.clone()} class={classes!("article-card", own.then_some("own"))} data-own={own.then_some("true")}>
+            if own { <span class="own-badge">{"Yours"}</span> }
+            <h2><a {href}>{&entry.title}</a></h2>
+            if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
+            <p class="meta">
+                if !entry.source.is_empty() { <span>{&entry.source}</span> }
+                <span><time datetime={entry.published.clone()}>{display_date(&entry.published)}</time></span>
+                <span>{format!("{} min read", reading_minutes(entry.words))}</span>
+                <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
+            </p>
+        </li>
+    }
+}
+
+/// Lists the reader's own articles, then the bundled ones, newest first.
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
     let library = use_state(|| None::<Result<Library, LoadError>>);
@@ -37,26 +55,32 @@ pub fn library_page() -> Html {
             <ul class="article-list">
                 { for library.articles.iter().map(|entry| {
                     let href = Route::Article { id: entry.id.clone() }.href();
-                    html! {
-                        <li key={entry.id.clone()} class="article-card">
-                            <h2><a {href}>{&entry.title}</a></h2>
-                            if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
-                            <p class="meta">
-                                <span>{&entry.source}</span>
-                                <span><time datetime={entry.published.clone()}>{display_date(&entry.published)}</time></span>
-                                <span>{format!("{} min read", reading_minutes(entry.words))}</span>
-                                <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
-                            </p>
-                        </li>
-                    }
+                    card(entry, href, false)
                 }) }
             </ul>
         },
     };
+    let own = store::list();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{"Library"}</h1>
             <p class="lede">{"Open an article to read it with its people, organisations and places highlighted and its events on a timeline."}</p>
+            <section class="own-articles" aria-labelledby="own-title">
+                <h2 id="own-title">{"Your articles"}</h2>
+                if own.is_empty() {
+                    <p class="empty-own">{"Articles you analyze are kept here, in this browser only. "}
+                        <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
+                } else {
+                    <p><a href={Route::Analyze.href()} data-nav="analyze">{"Analyze another article"}</a></p>
+                    <ul class="article-list">
+                        { for own.iter().map(|article| {
+                            let href = Route::Mine { id: article.id.clone() }.href();
+                            card(&article.library_entry(), href, true)
+                        }) }
+                    </ul>
+                }
+            </section>
+            <h2 class="bundled-title">{"Bundled with Dateline"}</h2>
             { body }
         </section>
     }

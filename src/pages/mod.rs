@@ -1,5 +1,7 @@
 //! One module a screen.
 
+pub mod analyze;
 pub mod library;
+pub mod mine;
 pub mod not_found;
 pub mod reader;

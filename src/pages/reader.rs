@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::article_body::ArticleBody;
 use crate::components::entity_panel::EntityPanel;
+use crate::components::export_bar::ExportBar;
 use crate::components::legend::Legend;
 use crate::components::status::{ErrorMessage, Loading};
 use crate::components::timeline::Timeline;
@@ -38,6 +39,7 @@ pub struct ReaderProps {
 /// Loads an article by id and shows it.
 #[function_component(ReaderPage)]
 pub fn reader_page(props: &ReaderProps) -> Html {
+    let navigator = use_navigator();
     let loaded = use_state(|| None::<(String, Result<Shared<Article>, LoadError>)>);
     {
         let loaded = loaded.clone();
@@ -53,7 +55,16 @@ pub fn reader_page(props: &ReaderProps) -> Html {
     }
     match &*loaded {
         Some((id, Ok(article))) if *id == props.id => {
-            html! { <ArticleView article={article.clone()} selection={props.selection.clone()} /> }
+            let on_select = {
+                let navigator = navigator.clone();
+                let id = id.clone();
+                Callback::from(move |next: Selection| {
+                    if let Some(navigator) = &navigator {
+                        navigator.push(&Route::article(&id, &next));
+                    }
+                })
+            };
+            html! { <ArticleView article={article.clone()} selection={props.selection.clone()} {on_select} /> }
         }
         Some((id, Err(LoadError::NotFound))) if *id == props.id => {
             html! { <NotFound what="article" /> }
@@ -72,6 +83,11 @@ pub struct ArticleViewProps {
     pub article: Shared<Article>,
     /// What is selected.
     pub selection: Selection,
+    /// Asked to change the selection (the parent decides where it lives: a route, or state).
+    pub on_select: Callback<Selection>,
+    /// Extra tools shown under the headline (rename, delete, corrections for the reader's own).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn scroll_to_selected_sentence() {
@@ -102,7 +118,6 @@ fn scroll_to_selected_sentence() {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let navigator = use_navigator();
     let hidden = use_state(Vec::<EntityType>::new);
 
     {
@@ -119,18 +134,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     // Selecting what is already selected clears the selection.
     let select = {
-        let navigator = navigator.clone();
-        let id = article.id.clone();
+        let on_select = props.on_select.clone();
         let current = props.selection.clone();
         move |next: Selection| {
-            let next = if next == current {
+            on_select.emit(if next == current {
                 Selection::None
             } else {
                 next
-            };
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::article(&id, &next));
-            }
+            })
         }
     };
     let on_select_entity = {
@@ -226,6 +237,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <span><time datetime={article.published.clone()}>{display_date(&article.published)}</time></span>
                     <span>{format!("{} min read", reading_minutes(words))}</span>
                 </p>
+                <ExportBar article={article.clone()} />
+                { props.children.clone() }
             </header>
             <div class="reader-grid">
                 <div class="reading-column">

@@ -20,7 +20,7 @@ function analyzeInPage(page, request) {
       // Messages posted before the worker says it is ready would be lost.
       if (event.data.status === 'ready') { worker.postMessage(request); return; }
       replies.push(event.data);
-      if (event.data.status !== 'loading') { worker.terminate(); resolve(replies); }
+      if (!['loading', 'analyzing'].includes(event.data.status)) { worker.terminate(); resolve(replies); }
     };
     worker.onerror = (event) => resolve([...replies, { status: 'error', message: String(event.message) }]);
   }), request);
@@ -47,7 +47,7 @@ test('the seed text analyzed in the browser equals the bundled article built by 
     request: 7, id: bundled.id, title: bundled.title, standfirst: bundled.standfirst,
     source: bundled.source, published: bundled.published, paragraphs: bundled.paragraphs,
   });
-  assert.deepEqual(replies.map((r) => r.status), ['loading', 'done']);
+  assert.deepEqual(replies.map((r) => r.status), ['loading', 'analyzing', 'done']);
   const done = replies.at(-1);
   assert.equal(done.request, 7);
   assert.deepEqual(done.article, bundled);

@@ -1,0 +1,298 @@
+//! What a reader brings to the Analyze page: pasted text or a file, checked and turned into
+//! paragraphs. Text is only ever read, never rendered as HTML: an HTML file is parsed by the
+//! browser's `DOMParser` (which runs no scripts and loads nothing) and only its text is kept.
+
+use std::fmt;
+
+/// The longest text analyzed at once, in characters: about 170,000 words, several times a long
+/// feature. Longer texts would take long to analyze and would not fit the ~5 MB the browser keeps
+/// for Dateline once analyzed; the reader is asked to split them.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
+
+/// The largest file read, in bytes (HTML carries markup around its text).
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// What a file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Imported {
+    /// Text for the form: the title found in it (if any) and the body text.
+    Text {
+        /// A headline found in the file (an HTML `<title>` or `<h1>`).
+        title: Option<String>,
+        /// Body text, paragraphs separated by blank lines.
+        text: String,
+    },
+    /// A Dateline article file, as text (to be validated by the caller).
+    ArticleJson(String),
+}
+
+/// Why input was refused; every message says what to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputError {
+    /// No text at all.
+    Empty,
+    /// Longer than [`MAX_TEXT_CHARS`].
+    TooLong(usize),
+    /// A file larger than [`MAX_FILE_BYTES`].
+    FileTooLarge(usize),
+    /// NUL bytes or similar: a PDF, an image, a word-processor file.
+    Binary,
+    /// Not UTF-8, at this byte offset.
+    NotUtf8(usize),
+    /// A file type Dateline does not read.
+    UnknownType(String),
+    /// An HTML file with no readable text.
+    NoTextInHtml,
+    /// The publication date is not a date.
+    BadDate,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "There is no text to analyze. Paste an article or choose a file."),
+            InputError::TooLong(n) => write!(
+                f,
+                "This text has {} characters; Dateline analyzes up to {} (about 170,000 words) at a time. Split it into parts and analyze each.",
+                group(*n),
+                group(MAX_TEXT_CHARS)
+            ),
+            InputError::FileTooLarge(n) => write!(
+                f,
+                "This file is {:.1} MB; Dateline reads files up to {} MB.",
+                *n as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            InputError::Binary => write!(
+                f,
+                "This file is not text (it looks like a PDF, image or word-processor file). Save it as plain text or HTML first."
+            ),
+            InputError::NotUtf8(at) => write!(
+                f,
+                "This file is not UTF-8 text (the first bad byte is at offset {at}). Save it as UTF-8 and try again."
+            ),
+            InputError::UnknownType(name) => write!(
+                f,
+                "Dateline reads .txt, .md, .html and Dateline .json files, not “{name}”."
+            ),
+            InputError::NoTextInHtml => write!(f, "This HTML file has no readable text."),
+            InputError::BadDate => write!(f, "The publication date must be a date (YYYY-MM-DD)."),
+        }
+    }
+}
+
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checks a file's bytes and decodes them as UTF-8 text.
+pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::FileTooLarge(bytes.len()));
+    }
+    // Text files never contain NUL; PDFs, images and office files nearly always do early on.
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(InputError::Binary);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))
+}
+
+/// The kind of file by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt`, or no extension.
+    Text,
+    /// `.md`, `.markdown`.
+    Markdown,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.json`.
+    Json,
+}
+
+/// The kind of a file by its name, or the error for a type Dateline does not read.
+pub fn kind_of(name: &str) -> Result<FileKind, InputError> {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
+    match ext {
+        "txt" | "text" | "" => Ok(FileKind::Text),
+        "md" | "markdown" => Ok(FileKind::Markdown),
+        "html" | "htm" | "xhtml" => Ok(FileKind::Html),
+        "json" => Ok(FileKind::Json),
+        _ => Err(InputError::UnknownType(name.to_string())),
+    }
+}
+
+/// Removes the Markdown marks a reader would not want analyzed: heading and quote markers, list
+/// bullets, emphasis, and link targets (`[text](url)` keeps `text`).
+pub fn strip_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut line = line.trim_start();
+        line = line.trim_start_matches('#').trim_start();
+        line = line.trim_start_matches('>').trim_start();
+        for bullet in ["- ", "* ", "+ "] {
+            if let Some(rest) = line.strip_prefix(bullet) {
+                line = rest;
+            }
+        }
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+                break;
+            };
+            let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            out.push_str(&rest[open + 1..close]);
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out.replace("**", "").replace("__", "")
+}
+
+/// Paragraphs of a text: blocks separated by blank lines, lines within a block joined by spaces.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|block| {
+            block
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Checks pasted or loaded body text.
+pub fn check_text(text: &str) -> Result<(), InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(InputError::TooLong(chars));
+    }
+    Ok(())
+}
+
+/// The readable text of an HTML document, parsed by the browser and never rendered.
+pub fn html_text(html: &str) -> Result<(Option<String>, String), InputError> {
+    let parser = web_sys::DomParser::new().map_err(|_| InputError::NoTextInHtml)?;
+    let document = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .map_err(|_| InputError::NoTextInHtml)?;
+    if let Ok(noise) = document
+        .query_selector_all("script, style, noscript, template, nav, header, footer, aside, form")
+    {
+        for i in 0..noise.length() {
+            if let Some(node) = noise.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    parent.remove_child(&node).ok();
+                }
+            }
+        }
+    }
+    let text_of = |selector: &str| {
+        document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+    };
+    let title = text_of("h1").or_else(|| text_of("title"));
+    let root = document
+        .query_selector("article")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("main").ok().flatten())
+        .or_else(|| document.body().map(Into::into));
+    let Some(root) = root else {
+        return Err(InputError::NoTextInHtml);
+    };
+    let mut blocks = Vec::new();
+    if let Ok(nodes) = root.query_selector_all("p, h2, h3, h4, li, blockquote, pre") {
+        for i in 0..nodes.length() {
+            let Some(node) = nodes.item(i) else { continue };
+            let text = node.text_content().unwrap_or_default();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                blocks.push(text);
+            }
+        }
+    }
+    if blocks.is_empty() {
+        // No paragraph markup: fall back to the text as a whole, split on blank lines.
+        blocks = paragraphs(&root.text_content().unwrap_or_default());
+    }
+    if blocks.is_empty() {
+        return Err(InputError::NoTextInHtml);
+    }
+    Ok((title, blocks.join("\n\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_binary_and_non_utf8_bytes() {
+        assert_eq!(decode(b"%PDF-1.4\n\0\0binary"), Err(InputError::Binary));
+        assert_eq!(decode(b"caf\xe9 au lait"), Err(InputError::NotUtf8(3)));
+        assert_eq!(decode("\u{feff}Café".as_bytes()), Ok("Café".to_string()));
+    }
+
+    #[test]
+    fn checks_empty_and_long_text() {
+        assert_eq!(check_text("  \n "), Err(InputError::Empty));
+        let long = "a".repeat(MAX_TEXT_CHARS + 1);
+        assert_eq!(
+            check_text(&long),
+            Err(InputError::TooLong(MAX_TEXT_CHARS + 1))
+        );
+        assert!(InputError::TooLong(MAX_TEXT_CHARS + 1)
+            .to_string()
+            .contains("1,000,001"));
+        assert_eq!(check_text("Text."), Ok(()));
+    }
+
+    #[test]
+    fn knows_file_kinds_by_extension() {
+        assert_eq!(kind_of("a.TXT"), Ok(FileKind::Text));
+        assert_eq!(kind_of("story.htm"), Ok(FileKind::Html));
+        assert_eq!(kind_of("x.json"), Ok(FileKind::Json));
+        assert!(matches!(
+            kind_of("report.pdf"),
+            Err(InputError::UnknownType(_))
+        ));
+    }
+
+    #[test]
+    fn splits_paragraphs_and_strips_markdown() {
+        assert_eq!(
+            paragraphs("One\nline.\r\n\r\nTwo.\n\n\n"),
+            vec!["One line.", "Two."]
+        );
+        assert_eq!(
+            strip_markdown("# Title\n\n> Quoted **bold** [link](http://x) end.\n- item"),
+            "Title\n\nQuoted bold link end.\nitem\n"
+        );
+    }
+}
