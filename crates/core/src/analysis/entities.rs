@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::{normalize, Gazetteer};
+use super::gazetteer::{normalize, Gazetteer, Normalizer};
 use super::segment::{is_title_abbreviation, Doc, Kind, Token};
 use crate::article::{Entity, EntityType, Span};
 
@@ -325,15 +325,22 @@ fn is_calendar_word(lower: &str) -> bool {
 
 /// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
 fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
-    for len in (1..=gaz.max_title_words).rev() {
-        if i + len > end {
+    let max = gaz.max_title_words.min(end.saturating_sub(i));
+    // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
+    let mut words = Normalizer::default();
+    let mut ends = vec![0];
+    for (k, t) in toks.iter().skip(i).take(max).enumerate() {
+        if k > 0 {
+            words.push(' ');
+        }
+        words.extend(t.text.chars());
+        ends.push(words.out.len());
+    }
+    for len in (1..=max).rev() {
+        if len == 1 && toks[i].text == "-" {
             continue;
         }
-        let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.text.as_str()).collect();
-        if words.contains(&"-") && len == 1 {
-            continue;
-        }
-        if gaz.is_title(&normalize(&words.join(" ")))
+        if gaz.is_title(&words.out[..ends[len]])
             || is_title_abbreviation(&toks[i].text) && len == 1 && toks[i].text.ends_with('.')
         {
             return len;
@@ -474,6 +481,16 @@ fn longest_known(
 ) -> Option<(usize, EntityType)> {
     let toks = &doc.tokens;
     let max = (gaz.max_words * 2).min(end.saturating_sub(i));
+    // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
+    // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
+    let mut key = Normalizer::default();
+    let mut ends = vec![0];
+    let mut at = toks.get(i).map_or(0, |t| t.start);
+    for t in toks.iter().skip(i).take(max) {
+        key.extend(doc.chars.get(at..t.end).unwrap_or_default().iter().copied());
+        at = t.end;
+        ends.push(key.out.len());
+    }
     for len in (1..=max).rev() {
         let range = i..i + len;
         if range
@@ -494,14 +511,18 @@ fn longest_known(
         {
             continue;
         }
-        let text = doc.token_text(range);
+        let normalized = &key.out[..ends[len]];
         let known = if any_case {
-            gaz.lookup_any_case(&text)
+            gaz.lookup_any_case_normalized(normalized)
         } else {
-            gaz.lookup(&text)
+            gaz.lookup_normalized(normalized, || doc.token_text(range.clone()))
         };
         if let Some(known) = known {
-            if !any_case || len > 1 || text.chars().count() > 2 || toks[i].is_all_caps() {
+            if !any_case
+                || len > 1
+                || doc.token_text(range).chars().count() > 2
+                || toks[i].is_all_caps()
+            {
                 return Some((len, known.entity_type));
             }
         }

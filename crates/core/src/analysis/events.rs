@@ -6,11 +6,11 @@
 //! and subordinating words ("after", "since", "while"), a reduced clause ("as shown ...") gives
 //! way to the main one, and a long clause is cut down to its subject and verb phrase.
 
+use std::collections::HashSet;
+
 use super::segment::{Doc, Kind, Token};
 use super::timex::Found;
-#[cfg(test)]
-use crate::article::Span;
-use crate::article::{Entity, Event, Granularity, TimexType};
+use crate::article::{Entity, Event, Granularity, Span, TimexType};
 use crate::calendar::Period;
 
 const MAX_LABEL: usize = 60;
@@ -93,6 +93,16 @@ fn is_boundary(toks: &[Token], i: usize) -> bool {
 /// Builds the events of a text from its time expressions.
 pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Event> {
     let mut events: Vec<(Option<jiff::civil::Date>, usize, Event)> = Vec::new();
+    // Every mention with its entity, by position: a sentence's participants are a range of it,
+    // found by binary search, so the cost does not grow with events × mentions.
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, entity)| entity.mentions.iter().map(move |m| (*m, e)))
+        .collect();
+    mentions.sort_unstable();
+    let mut seen: HashSet<(Span, &str)> = HashSet::new();
+    let mut first_in_sentence: Vec<Option<usize>> = vec![None; entities.len()];
     for found in timexes {
         if !matches!(found.timex_type, TimexType::Date | TimexType::Time) {
             continue;
@@ -104,30 +114,36 @@ pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Ev
             continue;
         };
         let sentence = &doc.sentences[s];
+        if !seen.insert((sentence.span, found.value.as_str())) {
+            continue;
+        }
         let date = found.value.clone();
         // Ordered by where the dated period starts.
         let comparable = Period::of_value(&date).map(|p| p.start);
-        if events
-            .iter()
-            .any(|(_, _, e)| e.sentence == sentence.span && e.date == date)
-        {
-            continue;
-        }
         let label = label(doc, sentence.tokens.clone(), found.tokens.clone());
         let label = if label.is_empty() {
             doc.slice(found.span)
         } else {
             label
         };
-        let mut participants: Vec<(usize, String)> = entities
+        // Each entity with a mention inside the sentence, at its first such mention.
+        let from = mentions.partition_point(|(m, _)| m.start < sentence.span.start);
+        let mut participants: Vec<(usize, String)> = Vec::new();
+        for &(m, e) in mentions[from..]
             .iter()
-            .filter_map(|e| {
-                e.mentions
-                    .iter()
-                    .find(|m| sentence.span.contains(**m))
-                    .map(|m| (m.start, e.id.clone()))
-            })
-            .collect();
+            .take_while(|(m, _)| m.start < sentence.span.end)
+        {
+            if sentence.span.contains(m) && first_in_sentence[e].is_none() {
+                first_in_sentence[e] = Some(m.start);
+                participants.push((m.start, entities[e].id.clone()));
+            }
+        }
+        for &(_, e) in mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start < sentence.span.end)
+        {
+            first_in_sentence[e] = None;
+        }
         participants.sort();
         events.push((
             comparable,

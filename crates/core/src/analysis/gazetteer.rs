@@ -38,23 +38,42 @@ pub(crate) struct Gazetteer {
 /// The key names are looked up by: lowercase, no dots, straight apostrophes, single spaces,
 /// hyphens as spaces.
 pub(crate) fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name.chars() {
+    let mut normalizer = Normalizer::default();
+    normalizer.extend(name.chars());
+    normalizer.out
+}
+
+/// [`normalize`] as a stream: the output only grows, so the normalized form of every prefix of
+/// the input is a prefix of `out`. Lookups over growing token windows normalize once into one
+/// buffer instead of building two strings per window.
+#[derive(Default)]
+pub(crate) struct Normalizer {
+    /// The normalized text so far (a pending space is written before the next character).
+    pub out: String,
+    space: bool,
+}
+
+impl Normalizer {
+    pub fn extend(&mut self, chars: impl IntoIterator<Item = char>) {
+        for c in chars {
+            self.push(c);
+        }
+    }
+
+    pub fn push(&mut self, c: char) {
         match c {
             '.' => {}
-            '’' | '‘' => out.push('\''),
-            c if c.is_whitespace() || c == '-' || c == '–' => space = true,
+            '’' | '‘' => self.out.push('\''),
+            c if c.is_whitespace() || c == '-' || c == '–' => self.space = true,
             c => {
-                if space && !out.is_empty() {
-                    out.push(' ');
+                if self.space && !self.out.is_empty() {
+                    self.out.push(' ');
                 }
-                space = false;
-                out.extend(c.to_lowercase());
+                self.space = false;
+                self.out.extend(c.to_lowercase());
             }
         }
     }
-    out
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -122,8 +141,14 @@ impl Gazetteer {
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
     pub fn lookup(&self, name: &str) -> Option<&Known> {
-        let key = normalize(name);
-        let known = self.names.get(&key)?;
+        self.lookup_normalized(&normalize(name), || name.to_string())
+    }
+
+    /// [`Gazetteer::lookup`] of a name whose key (`normalize`) is `key`; `name` gives the name
+    /// as written, needed only when the key is listed.
+    pub fn lookup_normalized(&self, key: &str, name: impl FnOnce() -> String) -> Option<&Known> {
+        let known = self.names.get(key)?;
+        let name = name();
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 3 && !self.short_forms.contains(&name.replace('.', "")) {
             return None;
@@ -132,8 +157,9 @@ impl Gazetteer {
     }
 
     /// Looks up a name whatever its case (for all-capitals headlines).
-    pub fn lookup_any_case(&self, name: &str) -> Option<&Known> {
-        self.names.get(&normalize(name))
+    /// `key` is the name's `normalize`d form.
+    pub fn lookup_any_case_normalized(&self, key: &str) -> Option<&Known> {
+        self.names.get(key)
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {

@@ -111,7 +111,12 @@ impl Doc {
 
     /// Index of the sentence holding token `t`.
     pub fn sentence_of(&self, t: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.tokens.contains(&t))
+        // Sentences are ordered and do not overlap: binary search.
+        let s = self.sentences.partition_point(|s| s.tokens.end <= t);
+        self.sentences
+            .get(s)
+            .filter(|s| s.tokens.contains(&t))
+            .map(|_| s)
     }
 }
 

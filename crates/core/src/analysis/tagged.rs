@@ -93,6 +93,17 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
             m.entity_type = known.entity_type;
         }
     }
+    // The model's spans by start, with the furthest end reached so far: whether a rule mention
+    // overlaps one of them is a binary search, not a scan of all of them.
+    let mut model_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    model_spans.sort_unstable();
+    let reach: Vec<usize> = model_spans
+        .iter()
+        .scan(0, |end, s| {
+            *end = (*end).max(s.end);
+            Some(*end)
+        })
+        .collect();
     let mut missed: Vec<Mention> = rule_mentions(doc, blocked)
         .into_iter()
         .filter(|r| !inside_compound(doc, r.span))
@@ -102,15 +113,18 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
                 .is_some_and(|k| k.entity_type == r.entity_type)
                 && unseen(&surface)
         })
-        .filter(|r| {
-            !mentions
-                .iter()
-                .any(|m| m.span.start < r.span.end && r.span.start < m.span.end)
-        })
+        .filter(|r| !overlaps_any(&model_spans, &reach, r.span))
         .collect();
     mentions.append(&mut missed);
     mentions.sort_by_key(|m| m.span.start);
     mentions
+}
+
+/// True when `span` shares a code point with one of `spans` (sorted; `reach[i]` is the largest
+/// end among `spans[..=i]`).
+fn overlaps_any(spans: &[Span], reach: &[usize], span: Span) -> bool {
+    let before = spans.partition_point(|s| s.start < span.end);
+    before > 0 && reach[before - 1] > span.start
 }
 
 /// True when `span` is a piece of a glued compound ("Arab" in "Arab-Israeli"): the model read
