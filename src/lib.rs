@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod corrections;
 pub mod data;
 pub mod dates;
 pub mod engine;

@@ -2,13 +2,14 @@
 
 use std::rc::Rc;
 
-use dateline_core::article::Article;
-use web_sys::HtmlInputElement;
+use dateline_core::article::{Article, EntityType};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::status::ErrorMessage;
+use crate::corrections::{self, Correction};
 use crate::data::{LoadError, Shared};
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::{ArticleView, Selection};
@@ -165,10 +166,172 @@ pub fn mine_page(props: &MineProps) -> Html {
             </div>
         },
     };
+    // A correction is saved at once; if it removed the selected name, the selection follows.
+    let on_correct = {
+        let article = article.clone();
+        let problem = problem.clone();
+        let navigator = navigator.clone();
+        let save = save.clone();
+        let id = props.id.clone();
+        Callback::from(
+            move |(correction, then): (Correction, Selection)| match corrections::apply(
+                &article,
+                &correction,
+            ) {
+                Ok(next) => {
+                    if save(next) {
+                        if let Some(navigator) = &navigator {
+                            navigator.replace(&Route::mine(&id, &then));
+                        }
+                    }
+                }
+                Err(why) => problem.set(Some(format!("That correction cannot be made: {why}."))),
+            },
+        )
+    };
+    let corrections = correction_panel(&article, &props.selection, &on_correct);
     html! {
         <ArticleView article={article} selection={props.selection.clone()} {on_select}>
             { tools }
+            { corrections }
             if let Some(problem) = &*problem { <p class="form-error" role="alert">{problem}</p> }
         </ArticleView>
+    }
+}
+
+/// The corrections for what is selected: an entity's type, merging it into another name, removing
+/// one of its mentions; or an event's date.
+fn correction_panel(
+    article: &Article,
+    selection: &Selection,
+    on_correct: &Callback<(Correction, Selection)>,
+) -> Html {
+    match selection {
+        Selection::None => html! {
+            <p class="hint corrections-hint">{"To correct the analysis, select a name or an event."}</p>
+        },
+        Selection::Entity(id) => {
+            let Some(entity) = article.entities.iter().find(|e| e.id == *id) else {
+                return html! {};
+            };
+            let body: Vec<char> = article.body_text().chars().collect();
+            let on_type = {
+                let on_correct = on_correct.clone();
+                let id = id.clone();
+                Callback::from(move |event: Event| {
+                    let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else {
+                        return;
+                    };
+                    if let Some(entity_type) = EntityType::from_code(&select.value()) {
+                        on_correct.emit((
+                            Correction::SetType {
+                                entity: id.clone(),
+                                entity_type,
+                            },
+                            Selection::Entity(id.clone()),
+                        ));
+                    }
+                })
+            };
+            let on_merge = {
+                let on_correct = on_correct.clone();
+                let id = id.clone();
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    let select = gloo::utils::document()
+                        .get_element_by_id("fix-merge")
+                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(e).ok());
+                    if let Some(into) = select.map(|s| s.value()).filter(|v| !v.is_empty()) {
+                        on_correct.emit((
+                            Correction::Merge {
+                                into: into.clone(),
+                                from: id.clone(),
+                            },
+                            Selection::Entity(into),
+                        ));
+                    }
+                })
+            };
+            let last = entity.mentions.len() == 1;
+            html! {
+                <section class="corrections" aria-labelledby="corrections-title">
+                    <h2 id="corrections-title">{format!("Correct “{}”", entity.name)}</h2>
+                    <p class="fix-row">
+                        <label for="fix-type">{"Type"}</label>
+                        <select id="fix-type" data-action="set-type" onchange={on_type}>
+                            { for EntityType::ALL.into_iter().map(|t| html! {
+                                <option value={t.code()} selected={t == entity.entity_type}>{t.label()}</option>
+                            }) }
+                        </select>
+                    </p>
+                    if article.entities.len() > 1 {
+                        <form class="fix-row" onsubmit={on_merge}>
+                            <label for="fix-merge">{"Same as"}</label>
+                            <select id="fix-merge">
+                                { for article.entities.iter().filter(|e| e.id != *id).map(|e| html! {
+                                    <option key={e.id.clone()} value={e.id.clone()}>{format!("{} ({})", e.name, e.entity_type.label())}</option>
+                                }) }
+                            </select>
+                            <button type="submit" class="tool" data-action="merge">{"Merge"}</button>
+                        </form>
+                    }
+                    <ul class="fix-mentions" aria-label="Mentions">
+                        { for entity.mentions.iter().map(|m| {
+                            let text: String = body[m.start.min(body.len())..m.end.min(body.len())].iter().collect();
+                            let onclick = {
+                                let on_correct = on_correct.clone();
+                                let id = id.clone();
+                                let start = m.start;
+                                Callback::from(move |_: MouseEvent| on_correct.emit((
+                                    Correction::RemoveMention { entity: id.clone(), start },
+                                    if last { Selection::None } else { Selection::Entity(id.clone()) },
+                                )))
+                            };
+                            html! {
+                                <li key={m.start}>
+                                    <span>{format!("“{text}”")}</span>
+                                    <button type="button" class="tool" data-action="remove-mention" data-start={m.start.to_string()} {onclick}>{"Not a name here: remove"}</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+        }
+        Selection::Event(id) => {
+            let Some(event) = article.events.iter().find(|e| e.id == *id) else {
+                return html! {};
+            };
+            let on_date = {
+                let on_correct = on_correct.clone();
+                let id = id.clone();
+                Callback::from(move |submit: SubmitEvent| {
+                    submit.prevent_default();
+                    let input = gloo::utils::document()
+                        .get_element_by_id("fix-date")
+                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok());
+                    if let Some(date) = input.map(|i| i.value()) {
+                        on_correct.emit((
+                            Correction::SetEventDate {
+                                event: id.clone(),
+                                date,
+                            },
+                            Selection::Event(id.clone()),
+                        ));
+                    }
+                })
+            };
+            html! {
+                <section class="corrections" aria-labelledby="corrections-title">
+                    <h2 id="corrections-title">{"Correct this event’s date"}</h2>
+                    <form class="fix-row" onsubmit={on_date}>
+                        <label for="fix-date">{"Date"}</label>
+                        <input id="fix-date" type="text" value={event.date.clone()} aria-describedby="fix-date-note" />
+                        <button type="submit" class="tool" data-action="fix-date">{"Save date"}</button>
+                        <span id="fix-date-note" class="hint">{"YYYY, YYYY-MM or YYYY-MM-DD"}</span>
+                    </form>
+                </section>
+            }
+        }
     }
 }

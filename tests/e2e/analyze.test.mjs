@@ -3,15 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { watch, useBrowser } from './harness.mjs';
+import { watch, useBrowser, SAMPLE } from './harness.mjs';
 
 const env = useBrowser();
 
-export const SAMPLE = [
-  'Angela Merkel met Emmanuel Macron in Berlin on Tuesday.',
-  'The two leaders discussed the budget of the European Union, which Germany will present in November.',
-  'Macron said France would host a summit in Paris on 14 July 2018.',
-].join('\n\n');
 
 /** A fresh page on the Analyze page, with storage cleared. */
 async function analyzePage() {

@@ -13,6 +13,13 @@ export const DIST = path.resolve(process.env.DATELINE_DIST ?? path.join(here, '.
 export const ARTIFACTS = path.resolve(process.env.DATELINE_ARTIFACTS ?? path.join(here, 'artifacts'));
 export const SEED_ID = 'putin-trump-g20-hamburg';
 
+/** A short news text for the Analyze page: names of every type and dates relative to 2018-03-01. */
+export const SAMPLE = [
+  'Angela Merkel met Emmanuel Macron in Berlin on Tuesday.',
+  'The two leaders discussed the budget of the European Union, which Germany will present in November.',
+  'Macron said France would host a summit in Paris on 14 July 2018.',
+].join('\n\n');
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -1,5 +1,5 @@
 // Screenshots for looking at the app by eye: `node shots.mjs [OUT_DIR]` after `trunk build --release`.
-import { serve, launch, SEED_ID } from './harness.mjs';
+import { serve, launch, SEED_ID, SAMPLE } from './harness.mjs';
 
 const out = process.argv[2] ?? 'artifacts';
 const server = await serve();
@@ -7,7 +7,6 @@ const browser = await launch();
 const page = await browser.context.newPage();
 
 // One article of the reader's own, so the library and the own-article view have something to show.
-const SAMPLE = 'Angela Merkel met Emmanuel Macron in Berlin on Tuesday.\n\nThe two leaders discussed the budget of the European Union, which Germany will present in November.\n\nMacron said France would host a summit in Paris on 14 July 2018.';
 await page.goto(server.url + '#/analyze');
 await page.evaluate(() => localStorage.clear());
 await page.fill('#analyze-text', SAMPLE);

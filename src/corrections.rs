@@ -1,0 +1,255 @@
+//! The reader's corrections to an analysis: each takes an article and returns the corrected one,
+//! checked by the article validator, or a message saying why the correction cannot be made.
+
+use dateline_core::article::{Article, EntityType, Granularity};
+
+/// A correction the reader asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Correction {
+    /// Give an entity another type.
+    SetType {
+        /// The entity.
+        entity: String,
+        /// Its new type.
+        entity_type: EntityType,
+    },
+    /// Fold `from` into `into`: its mentions, its names as aliases, its events.
+    Merge {
+        /// The entity that stays.
+        into: String,
+        /// The entity that goes.
+        from: String,
+    },
+    /// Remove one mention (by its start); an entity left with none is removed.
+    RemoveMention {
+        /// The entity.
+        entity: String,
+        /// Start of the mention's span.
+        start: usize,
+    },
+    /// Give an event another date, a TIMEX3 calendar value (`2017`, `2017-11`, `2017-11-05`).
+    SetEventDate {
+        /// The event.
+        event: String,
+        /// The new date.
+        date: String,
+    },
+}
+
+/// Applies a correction and validates the result.
+pub fn apply(article: &Article, correction: &Correction) -> Result<Article, String> {
+    let mut next = article.clone();
+    let find = |next: &Article, id: &str| {
+        next.entities
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or_else(|| format!("there is no name {id:?} in this article"))
+    };
+    match correction {
+        Correction::SetType {
+            entity,
+            entity_type,
+        } => {
+            let i = find(&next, entity)?;
+            next.entities[i].entity_type = *entity_type;
+        }
+        Correction::Merge { into, from } => {
+            if into == from {
+                return Err("choose two different names to merge".into());
+            }
+            find(&next, into)?;
+            let gone = next.entities.remove(find(&next, from)?);
+            let keep = find(&next, into)?;
+            let entity = &mut next.entities[keep];
+            entity.mentions.extend(gone.mentions);
+            entity.mentions.sort();
+            for alias in std::iter::once(gone.name).chain(gone.aliases) {
+                if alias != entity.name && !entity.aliases.contains(&alias) {
+                    entity.aliases.push(alias);
+                }
+            }
+            for event in &mut next.events {
+                for id in &mut event.entities {
+                    if id == from {
+                        id.clone_from(into);
+                    }
+                }
+                let mut seen = Vec::new();
+                event.entities.retain(|id| {
+                    let first = !seen.contains(id);
+                    seen.push(id.clone());
+                    first
+                });
+            }
+        }
+        Correction::RemoveMention { entity, start } => {
+            let i = find(&next, entity)?;
+            let mentions = &mut next.entities[i].mentions;
+            let before = mentions.len();
+            mentions.retain(|m| m.start != *start);
+            if mentions.len() == before {
+                return Err("that mention is not in the article".into());
+            }
+            if mentions.is_empty() {
+                next.entities.remove(i);
+                for event in &mut next.events {
+                    event.entities.retain(|id| id != entity);
+                }
+            }
+        }
+        Correction::SetEventDate { event, date } => {
+            let date = date.trim();
+            let granularity = Granularity::of_value(date).ok_or_else(|| {
+                format!("“{date}” is not a calendar date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
+            })?;
+            if let Some(day) = date.get(0..10).filter(|_| granularity <= Granularity::Day) {
+                if !dateline_core::article::is_valid_date(day) {
+                    return Err(format!("“{day}” is not a day of the calendar"));
+                }
+            }
+            if granularity == Granularity::Month && !matches!(date[5..7].parse::<u8>(), Ok(1..=12))
+            {
+                return Err(format!("“{date}” has no such month"));
+            }
+            let e = next
+                .events
+                .iter_mut()
+                .find(|e| e.id == *event)
+                .ok_or_else(|| format!("there is no event {event:?} in this article"))?;
+            e.date = date.to_string();
+            e.granularity = Some(granularity);
+            // Keep the timeline order: dated events by date, undated ones last.
+            next.events.sort_by(|a, b| {
+                (a.granularity.is_none(), &a.date).cmp(&(b.granularity.is_none(), &b.date))
+            });
+        }
+    }
+    next.validate().map_err(|e| e.to_string())?;
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::article::{Entity, Event, Span, SCHEMA_VERSION};
+
+    fn entity(id: &str, name: &str, mentions: &[(usize, usize)]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            entity_type: EntityType::Person,
+            aliases: vec![],
+            mentions: mentions.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        }
+    }
+
+    fn sample() -> Article {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            id: "t".into(),
+            title: "T".into(),
+            standfirst: String::new(),
+            source: String::new(),
+            published: "2017-07-07".into(),
+            language: "en".into(),
+            paragraphs: vec!["Vladimir Putin met Putin in May.".into()],
+            entities: vec![
+                entity("vladimir-putin", "Vladimir Putin", &[(0, 14)]),
+                entity("putin", "Putin", &[(19, 24)]),
+            ],
+            timexes: vec![],
+            events: vec![Event {
+                id: "event-1".into(),
+                date: "2017-05".into(),
+                granularity: Some(Granularity::Month),
+                label: "met".into(),
+                sentence: Span::new(0, 32),
+                timex: Span::new(28, 31),
+                entities: vec!["vladimir-putin".into(), "putin".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn merges_mentions_aliases_and_events() {
+        let merged = apply(
+            &sample(),
+            &Correction::Merge {
+                into: "vladimir-putin".into(),
+                from: "putin".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(merged.entities.len(), 1);
+        assert_eq!(
+            merged.entities[0].mentions,
+            vec![Span::new(0, 14), Span::new(19, 24)]
+        );
+        assert_eq!(merged.entities[0].aliases, vec!["Putin"]);
+        assert_eq!(merged.events[0].entities, vec!["vladimir-putin"]);
+        let other_way = apply(
+            &sample(),
+            &Correction::Merge {
+                into: "putin".into(),
+                from: "vladimir-putin".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(other_way.entities[0].id, "putin");
+    }
+
+    #[test]
+    fn removing_the_last_mention_removes_the_entity() {
+        let next = apply(
+            &sample(),
+            &Correction::RemoveMention {
+                entity: "putin".into(),
+                start: 19,
+            },
+        )
+        .unwrap();
+        assert_eq!(next.entities.len(), 1);
+        assert_eq!(next.events[0].entities, vec!["vladimir-putin"]);
+        assert!(apply(
+            &sample(),
+            &Correction::RemoveMention {
+                entity: "putin".into(),
+                start: 3
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn event_dates_are_checked() {
+        let fix = |date: &str| {
+            apply(
+                &sample(),
+                &Correction::SetEventDate {
+                    event: "event-1".into(),
+                    date: date.into(),
+                },
+            )
+        };
+        assert_eq!(
+            fix("2016-11").unwrap().events[0].granularity,
+            Some(Granularity::Month)
+        );
+        assert_eq!(
+            fix("2017-05-18").unwrap().events[0].granularity,
+            Some(Granularity::Day)
+        );
+        assert!(fix("next week").is_err());
+        assert!(fix("2017-02-30").is_err());
+        assert!(fix("2017-13").is_err());
+        let retyped = apply(
+            &sample(),
+            &Correction::SetType {
+                entity: "putin".into(),
+                entity_type: EntityType::Location,
+            },
+        )
+        .unwrap();
+        assert_eq!(retyped.entities[1].entity_type, EntityType::Location);
+    }
+}
