@@ -9,6 +9,7 @@ pub mod dates;
 pub mod engine;
 pub mod export;
 pub mod import;
+pub mod offline;
 pub mod pages;
 pub mod panic;
 pub mod store;
@@ -26,4 +27,5 @@ pub fn start() {
             yew::Renderer::<app::App>::new().render();
         }
     }
+    offline::register_service_worker();
 }

@@ -30,6 +30,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves `root` (like any static host would) on an ephemeral loopback port. */
@@ -61,8 +62,14 @@ export async function serve(root = DIST, { prefix = '' } = {}) {
   return { origin, url: origin + prefix + '/', close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Debian's Chromium, headless, quiet on a closed network, with a throwaway profile. */
-export async function launch() {
+/**
+ * Debian's Chromium, headless, quiet on a closed network, with a throwaway profile.
+ *
+ * Service workers are blocked unless asked for (`serviceWorkers: 'allow'`): `page.route` cannot
+ * see requests a service worker answers, and most tests look at what the page itself fetches.
+ * offline.test.mjs runs with the service worker.
+ */
+export async function launch({ serviceWorkers = 'block' } = {}) {
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -73,6 +80,7 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
     viewport: { width: 1280, height: 900 },
+    serviceWorkers,
   });
   return {
     context,
@@ -102,11 +110,11 @@ export function screenshotPath(name) {
  * Registers before/after hooks that serve dist/ and start Chromium for one test file; the
  * returned object holds `server` and `browser` once the hooks have run.
  */
-export function useBrowser() {
+export function useBrowser(options = {}) {
   const env = {};
   before(async () => {
     env.server = await serve();
-    env.browser = await launch();
+    env.browser = await launch(options);
   });
   after(async () => {
     await env.browser?.close();

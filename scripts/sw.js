@@ -1,0 +1,43 @@
+// Dateline's service worker: the template that scripts/service_worker.py fills in at build time
+// (dist/sw.js). It precaches the whole bundle on install and answers from that cache first, so
+// the app, the bundled articles and the analysis engine work offline after the first visit.
+// PRECACHE lists every file of dist/ by its path relative to this script; VERSION is a digest of
+// their contents, so any change to the bundle is a new sw.js, a new cache, and the old one goes.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+
+// Several copies of Dateline may live on one origin under different sub-paths, and they share
+// the origin's caches: name this copy's caches by its scope and only ever delete those.
+const PREFIX = `dateline ${self.registration.scope} `;
+const CACHE = PREFIX + VERSION;
+const INDEX = new URL('index.html', self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // `reload` skips the HTTP cache, so a stale copy never lands in a new version's cache.
+    await cache.addAll(PRECACHE.map((file) => new Request(file, { cache: 'reload' })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  // Routes live in the hash, so every page of the app is the scope's index.html.
+  const key = request.mode === 'navigate' && new URL(request.url).pathname === new URL(self.registration.scope).pathname
+    ? INDEX
+    : request;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    return (await cache.match(key)) ?? fetch(request);
+  })());
+});
