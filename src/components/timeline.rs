@@ -123,7 +123,7 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let article = &props.article;
-    let published = article.published.parse::<Date>().ok();
+    let published = dateline_core::calendar::parse_date(&article.published);
     let placed: Vec<(&Event, Period)> = article
         .events
         .iter()

@@ -371,7 +371,7 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// True for a real calendar date written `YYYY-MM-DD`.
 pub fn is_valid_date(date: &str) -> bool {
-    date.len() == 10 && date.parse::<jiff::civil::Date>().is_ok()
+    crate::calendar::parse_date(date).is_some()
 }
 
 impl Article {

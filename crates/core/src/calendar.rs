@@ -16,6 +16,22 @@ pub struct Period {
     pub granularity: Granularity,
 }
 
+/// The calendar date written `YYYY-MM-DD`, or `None` for anything else or a day that does not
+/// exist. Reads the digits itself: jiff's general parser (datetimes, offsets, time zone
+/// annotations) would put its time zone code into the reading app's WebAssembly.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0i16, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + i16::from(b - b'0'))
+        })
+    };
+    Date::new(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).ok()
+}
+
 impl Period {
     /// The period `value` names, or `None` for values with no place on a calendar.
     ///
@@ -85,6 +101,33 @@ mod tests {
 
     fn period(value: &str) -> Option<(String, String)> {
         Period::of_value(value).map(|p| (p.start.to_string(), p.end.to_string()))
+    }
+
+    #[test]
+    fn dates_are_read_as_jiff_reads_them() {
+        for text in [
+            "2017-06-18",
+            "2016-02-29",
+            "2017-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "0000-01-01",
+            "9999-12-31",
+            "2017-6-18",
+            "2017-06-1x",
+            "+017-06-18",
+            "2017/06/18",
+            "20170618",
+            "2017-06-18T",
+            "",
+            "2017-06-32",
+            "-201-06-18",
+        ] {
+            let jiff = (text.len() == 10)
+                .then(|| text.parse::<Date>().ok())
+                .flatten();
+            assert_eq!(parse_date(text), jiff, "{text}");
+        }
     }
 
     #[test]
