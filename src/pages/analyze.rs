@@ -39,17 +39,35 @@ enum Status {
     Unsaved(Shared<Article>, String),
 }
 
-/// A running analysis: the worker and its handlers. Dropping it stops the worker.
+/// A running analysis: the worker and its handlers. Dropping it stops the worker (cancel, leaving
+/// the page, a failure), unless `finish` has parked the worker for the next analysis.
 struct Job {
-    worker: Worker,
+    worker: Option<Worker>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
 impl Drop for Job {
     fn drop(&mut self) {
-        self.worker.terminate();
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
     }
+}
+
+thread_local! {
+    /// A worker that has answered its last request and has the model in memory: the next analysis
+    /// in this page session uses it, so the model is downloaded and decoded once.
+    static IDLE_WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The last request number; replies to any other request are stale and ignored.
+    static LAST_REQUEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How a job ends: `Park` keeps its worker (which answered and is idle) for the next analysis.
+#[derive(Clone, Copy)]
+enum End {
+    Park,
+    Stop,
 }
 
 type JobSlot = Rc<RefCell<Option<Job>>>;
@@ -83,58 +101,92 @@ fn keep_and_open(article: Article, status: &UseStateHandle<Status>, navigator: &
 }
 
 fn start_job(
-    request: AnalyzeRequest,
+    mut request: AnalyzeRequest,
     slot: JobSlot,
     status: UseStateHandle<Status>,
     navigator: Option<Navigator>,
 ) {
-    let options = web_sys::WorkerOptions::new();
-    let worker = match Worker::new_with_options(WORKER_URL, &options) {
-        Ok(worker) => worker,
-        Err(_) => {
-            status.set(Status::Failed(
-                "The analysis engine could not be started in this browser.".into(),
-            ));
-            return;
-        }
+    let number = LAST_REQUEST.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
+    request.request = number;
+    let idle = IDLE_WORKER.with(|idle| idle.borrow_mut().take());
+    let reused = idle.is_some();
+    let worker = match idle {
+        Some(worker) => worker,
+        None => match Worker::new_with_options(WORKER_URL, &web_sys::WorkerOptions::new()) {
+            Ok(worker) => worker,
+            Err(_) => {
+                status.set(Status::Failed(
+                    "The analysis engine could not be started in this browser.".into(),
+                ));
+                return;
+            }
+        },
     };
     let finish = {
         let slot = Rc::clone(&slot);
         // The handler that ends the job must not drop its own closure while it runs.
-        move || {
+        move |end: End| {
             let slot = Rc::clone(&slot);
-            wasm_bindgen_futures::spawn_local(async move { drop(slot.borrow_mut().take()) })
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(mut job) = slot.borrow_mut().take() else {
+                    return;
+                };
+                if let (End::Park, Some(worker)) = (end, job.worker.take()) {
+                    worker.set_onmessage(None);
+                    worker.set_onerror(None);
+                    IDLE_WORKER.with(|idle| *idle.borrow_mut() = Some(worker));
+                }
+            })
         }
     };
     let on_message = {
         let worker = worker.clone();
         let status = status.clone();
         let finish = finish.clone();
+        let send = {
+            let status = status.clone();
+            let finish = finish.clone();
+            move || match serde_wasm_bindgen::to_value(&request) {
+                Ok(value) => {
+                    worker.post_message(&value).ok();
+                }
+                Err(error) => {
+                    status.set(Status::Failed(format!(
+                        "The text could not be sent to the engine ({error})."
+                    )));
+                    finish(End::Stop);
+                }
+            }
+        };
+        if reused {
+            send();
+        }
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match serde_wasm_bindgen::from_value::<AnalyzeReply>(event.data()) {
-                Ok(AnalyzeReply::Ready) => match serde_wasm_bindgen::to_value(&request) {
-                    Ok(value) => {
-                        worker.post_message(&value).ok();
-                    }
-                    Err(error) => {
-                        status.set(Status::Failed(format!(
-                            "The text could not be sent to the engine ({error})."
-                        )));
-                        finish();
-                    }
-                },
+                Ok(AnalyzeReply::Ready) => send(),
+                Ok(
+                    AnalyzeReply::Loading { request }
+                    | AnalyzeReply::Analyzing { request }
+                    | AnalyzeReply::Done { request, .. }
+                    | AnalyzeReply::Failed { request, .. },
+                ) if request != number => {}
                 Ok(AnalyzeReply::Loading { .. }) => status.set(Status::LoadingModel),
                 Ok(AnalyzeReply::Analyzing { .. }) => status.set(Status::Analyzing),
                 Ok(AnalyzeReply::Done { article, .. }) => {
-                    finish();
+                    finish(End::Park);
                     keep_and_open(*article, &status, &navigator.clone());
                 }
                 Ok(AnalyzeReply::Failed { message, .. }) => {
-                    finish();
+                    // The worker answered and stays usable (a model that failed to download is
+                    // fetched again on its next request).
+                    finish(End::Park);
                     status.set(Status::Failed(format!("The analysis failed: {message}.")));
                 }
                 Err(error) => {
-                    finish();
+                    finish(End::Stop);
                     status.set(Status::Failed(format!(
                         "The engine sent an unreadable reply ({error})."
                     )));
@@ -146,7 +198,7 @@ fn start_job(
         let status = status.clone();
         Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
             event.prevent_default();
-            finish();
+            finish(End::Stop);
             status.set(Status::Failed(format!(
                 "The analysis engine stopped ({}). Try again; if it keeps failing, reload the page.",
                 event.message()
@@ -155,9 +207,13 @@ fn start_job(
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    status.set(Status::Starting);
+    status.set(if reused {
+        Status::Analyzing
+    } else {
+        Status::Starting
+    });
     *slot.borrow_mut() = Some(Job {
-        worker,
+        worker: Some(worker),
         _on_message: on_message,
         _on_error: on_error,
     });
@@ -266,7 +322,7 @@ pub fn analyze_page() -> Html {
                 };
             }
             let request = AnalyzeRequest {
-                request: 1,
+                request: 0, // numbered by start_job
                 id: store::new_id(),
                 title,
                 standfirst: String::new(),

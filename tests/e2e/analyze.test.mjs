@@ -85,6 +85,21 @@ test('a pasted text is analyzed in the worker, kept, and found in the library af
   await page.close();
 });
 
+test('analyses in one page session share one worker, so the model is downloaded once', async () => {
+  const { page, seen } = await analyzePage();
+  const first = await analyzeSample(page);
+  await page.click('a[href="#/analyze"]');
+  await page.waitForSelector('#analyze-text');
+  const second = await analyzeSample(page, { title: 'Again' });
+  assert.notEqual(second, first);
+  assert.equal(await page.textContent('#article-title'), 'Again');
+  const count = (suffix) => seen.requests.filter((u) => u.endsWith(suffix)).length;
+  assert.equal(count('/dateline-worker_loader.js'), 1, 'one worker');
+  assert.equal(count('/models/ner-conll2003.bin'), 1, 'one model download');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('a kept article can be renamed and deleted after confirmation', async () => {
   const { page } = await analyzePage();
   const id = await analyzeSample(page);
@@ -207,7 +222,7 @@ test('each bad input gets a clear message and the form keeps what was typed', as
 });
 
 test('the analysis shows its progress and can be cancelled', async () => {
-  const { page } = await analyzePage();
+  const { page, seen } = await analyzePage();
   // Hold the model download so the analysis stays in progress.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -222,10 +237,11 @@ test('the analysis shows its progress and can be cancelled', async () => {
   assert.equal(await page.inputValue('#analyze-text'), SAMPLE);
   release();
   await page.unroute('**/models/ner-conll2003.bin');
-  // A new worker next time.
+  // Cancelling stopped the worker: a new one starts and downloads the model.
   await page.click('[data-action="analyze"]');
   await page.waitForURL(/#\/mine\//);
   await page.waitForSelector('.article-body [data-entity-id]');
+  assert.equal(seen.requests.filter((u) => u.endsWith('/dateline-worker_loader.js')).length, 2);
   await page.close();
 });
 
