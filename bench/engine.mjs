@@ -144,7 +144,7 @@ function compromiseNative(docs) {
 // blank page without the app's CSP, where compromise is added as a script and the worker started.
 
 function benchRoot() {
-  const dist = path.join(ROOT, 'dist');
+  const dist = process.env.DATELINE_DIST ? path.resolve(process.env.DATELINE_DIST) : path.join(ROOT, 'dist');
   if (!fs.existsSync(path.join(dist, 'dateline-worker_loader.js'))) {
     throw new Error('dist/ has no analysis worker: run `trunk build --release` first');
   }
