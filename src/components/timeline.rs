@@ -31,9 +31,9 @@ const LANE_HEIGHT: f64 = 14.0;
 const TOP: f64 = 22.0;
 
 fn day_number(date: Date) -> f64 {
-    Date::constant(1970, 1, 1)
-        .until(date)
-        .map_or(0.0, |span| f64::from(span.get_days()))
+    // `duration_until` cannot fail; `until` and panicking span constructors would bring jiff's
+    // error messages (and its time zone code) into the app.
+    (Date::constant(1970, 1, 1).duration_until(date).as_secs() / 86_400) as f64
 }
 
 /// Maps days to x coordinates of the strip.
@@ -84,8 +84,9 @@ fn ticks(first: Date, last: Date) -> Vec<(Date, String)> {
             previous_year = Some(date.year());
             out.push((date, label));
         }
-        tick = date
-            .checked_add(jiff::Span::new().months(i64::from(step_months)))
+        tick = jiff::Span::new()
+            .try_months(step_months)
+            .and_then(|step| date.checked_add(step))
             .ok();
     }
     out
@@ -305,6 +306,21 @@ fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_count_days_since_1970() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (1969, 12, 31),
+            (2016, 11, 30),
+            (2017, 7, 7),
+            (2100, 3, 1),
+        ] {
+            let date = Date::new(y, m, d).unwrap();
+            let days = Date::constant(1970, 1, 1).until(date).unwrap().get_days();
+            assert_eq!(day_number(date), f64::from(days), "{date}");
+        }
+    }
 
     #[test]
     fn overlapping_marks_get_separate_lanes() {

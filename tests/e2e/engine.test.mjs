@@ -37,6 +37,16 @@ test('reading a bundled article never loads the engine or the model', async () =
   await page.close();
 });
 
+test("the reading app's wasm carries no time zone code", () => {
+  // jiff's general date parser and its panicking span constructors pull in its time zone
+  // database reader and error messages (about 36 KB gzipped); the app reads dates without them.
+  const name = fs.readdirSync(DIST).find((n) => /^dateline-app-.*_bg\.wasm$/.test(n));
+  const wasm = fs.readFileSync(path.join(DIST, name)).toString('latin1');
+  for (const marker of ['TZif', 'tzdb', 'POSIX time zone']) {
+    assert.ok(!wasm.includes(marker), `${marker} in ${name}`);
+  }
+});
+
 test('the seed text analyzed in the browser equals the bundled article built by the CLI', async () => {
   const bundled = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
   const page = await env.browser.context.newPage();

@@ -1,7 +1,7 @@
 //! Calendar periods of TIMEX3 values, for placing events on a time axis.
 
 use jiff::civil::Date;
-use jiff::ToSpan;
+use jiff::Span;
 
 use crate::article::Granularity;
 
@@ -32,6 +32,13 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::new(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).ok()
 }
 
+/// `start` moved by `span`. The fallible span constructors (`try_months`, not `1.month()`) and
+/// `duration_until` keep jiff's panic paths, and with them its error messages and time zone code,
+/// out of the reading app, which draws its timeline with this module.
+fn add(start: Date, span: Result<Span, jiff::Error>) -> Option<Date> {
+    start.checked_add(span.ok()?).ok()
+}
+
 impl Period {
     /// The period `value` names, or `None` for values with no place on a calendar.
     ///
@@ -52,7 +59,7 @@ impl Period {
             Granularity::Year => (Date::new(year, 1, 1).ok()?, Date::new(year + 1, 1, 1).ok()?),
             Granularity::Month => {
                 let start = Date::new(year, number(5..7)? as i8, 1).ok()?;
-                (start, start.checked_add(1.month()).ok()?)
+                (start, add(start, Span::new().try_months(1))?)
             }
             Granularity::Day | Granularity::Time => {
                 let start = Date::new(year, number(5..7)? as i8, number(8..10)? as i8).ok()?;
@@ -63,12 +70,12 @@ impl Period {
                 let start = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday)
                     .ok()?
                     .date();
-                (start, start.checked_add(1.week()).ok()?)
+                (start, add(start, Span::new().try_weeks(1))?)
             }
             Granularity::Quarter => {
                 let quarter = number(6..7)? as i8;
                 let start = Date::new(year, (quarter - 1) * 3 + 1, 1).ok()?;
-                (start, start.checked_add(3.months()).ok()?)
+                (start, add(start, Span::new().try_months(3))?)
             }
             // Meteorological seasons of the northern hemisphere; winter runs into the next year.
             Granularity::Season => {
@@ -79,7 +86,7 @@ impl Period {
                     _ => 12,
                 };
                 let start = Date::new(year, month, 1).ok()?;
-                (start, start.checked_add(3.months()).ok()?)
+                (start, add(start, Span::new().try_months(3))?)
             }
         };
         Some(Period {
@@ -91,7 +98,7 @@ impl Period {
 
     /// Number of days covered.
     pub fn days(&self) -> i32 {
-        self.start.until(self.end).map_or(0, |span| span.get_days())
+        (self.start.duration_until(self.end).as_secs() / 86_400) as i32
     }
 }
 
