@@ -2,9 +2,11 @@
 """Trunk post-build step: write the service worker (sw.js) with the bundle's precache list.
 
 Trunk hashes the app's file names, so the list of files to cache is only known after the build.
-This lists every file in the staging directory (index.html, the app's js/wasm/css, the worker's
-loader/js/wasm, the model, the favicon and icons, the manifest, the bundled articles), fills in
-the template scripts/sw.js and writes sw.js beside index.html. The cache version is a digest of
+This lists every file in the staging directory and splits it in two: the reading app (index.html,
+the app's js/wasm/css, the favicon and icons, the manifest, the bundled articles) is precached on
+install; the analysis engine (the worker's loader/js/wasm and the model) is cached the first time
+the reader uses it, so reading never pays for the engine. It fills in the template scripts/sw.js
+and writes sw.js beside index.html. The cache version is a digest of
 every listed file's path and contents, so any change to the bundle installs a new cache.
 Runs after csp_hash.py, because it hashes the final index.html.
 """
@@ -40,8 +42,18 @@ template = open(template_path, encoding="utf-8").read()
 for placeholder in ("'__VERSION__'", "__PRECACHE__"):
     if placeholder not in template:
         sys.exit("scripts/sw.js has no %s placeholder" % placeholder)
-sw = template.replace("'__VERSION__'", json.dumps(version)).replace(
-    "__PRECACHE__", json.dumps(files, indent=2)
+def is_engine(relative):
+    return relative.startswith("dateline-worker") or relative.startswith("models/")
+
+
+precache = [f for f in files if not is_engine(f)]
+on_demand = [f for f in files if is_engine(f)]
+if "__ON_DEMAND__" not in template:
+    sys.exit("scripts/sw.js has no __ON_DEMAND__ placeholder")
+sw = (
+    template.replace("'__VERSION__'", json.dumps(version))
+    .replace("__PRECACHE__", json.dumps(precache, indent=2))
+    .replace("__ON_DEMAND__", json.dumps(on_demand, indent=2))
 )
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(sw)

@@ -1,10 +1,13 @@
 // Dateline's service worker: the template that scripts/service_worker.py fills in at build time
-// (dist/sw.js). It precaches the whole bundle on install and answers from that cache first, so
-// the app, the bundled articles and the analysis engine work offline after the first visit.
-// PRECACHE lists every file of dist/ by its path relative to this script; VERSION is a digest of
-// their contents, so any change to the bundle is a new sw.js, a new cache, and the old one goes.
+// (dist/sw.js). It precaches the reading app on install and answers from the cache first, so the
+// app and the bundled articles work offline after the first visit. The analysis engine (worker and
+// model, ON_DEMAND) is cached the first time the reader analyzes a text — reading never pays for
+// it — and works offline from then on. Paths are relative to this script; VERSION is a digest of
+// every file's contents, so any change to the bundle is a new sw.js, a new cache, and the old
+// one goes.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+const ON_DEMAND = new Set(__ON_DEMAND__);
 
 // Several copies of Dateline may live on one origin under different sub-paths, and they share
 // the origin's caches: name this copy's caches by its scope and only ever delete those.
@@ -36,8 +39,13 @@ self.addEventListener('fetch', (event) => {
   const key = request.mode === 'navigate' && new URL(request.url).pathname === new URL(self.registration.scope).pathname
     ? INDEX
     : request;
+  const relative = request.url.slice(self.registration.scope.length).split(/[?#]/)[0];
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    return (await cache.match(key)) ?? fetch(request);
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok && ON_DEMAND.has(relative)) await cache.put(request, response.clone());
+    return response;
   })());
 });

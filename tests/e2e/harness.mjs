@@ -59,7 +59,11 @@ export async function serve(root = DIST, { prefix = '' } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + prefix + '/', close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, url: origin + prefix + '/', close: () => new Promise((resolve) => {
+      server.close(resolve);
+      // Chromium keeps idle connections open; without this, close() waits for them to time out.
+      server.closeAllConnections();
+    }) };
 }
 
 /**
