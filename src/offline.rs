@@ -1,6 +1,6 @@
 //! Offline use: registers the service worker (`sw.js`, written at build time by
-//! `scripts/service_worker.py`) that precaches the reading app, caches the analysis engine on first use, and answers from the cache
-//! first.
+//! `scripts/service_worker.py`) that precaches the reading app, caches the analysis engine on
+//! first use, and answers from the cache first.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
