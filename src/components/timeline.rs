@@ -121,31 +121,34 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
 }
 
 /// The timeline of the article's events.
+impl TimelineProps {
+    fn is_selected(&self, event: &Event) -> bool {
+        self.selected_event.as_deref() == Some(event.id.as_str())
+    }
+
+    fn involves_selected_entity(&self, event: &Event) -> bool {
+        self.selected_entity
+            .as_deref()
+            .is_some_and(|id| event.entities.iter().any(|e| e == id))
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let article = &props.article;
     let published = dateline_core::calendar::parse_date(&article.published);
-    let placed: Vec<(&Event, Period)> = article
-        .events
-        .iter()
-        .filter_map(|e| Period::of_value(&e.date).map(|p| (e, p)))
-        .collect();
-    let undated: Vec<&Event> = article
-        .events
-        .iter()
-        .filter(|e| Period::of_value(&e.date).is_none())
-        .collect();
-
-    let involves_selected = |event: &Event| {
-        props
-            .selected_entity
-            .as_deref()
-            .is_some_and(|id| event.entities.iter().any(|e| e == id))
-    };
+    let mut placed: Vec<(&Event, Period)> = Vec::new();
+    let mut undated: Vec<&Event> = Vec::new();
+    for event in &article.events {
+        match Period::of_value(&event.date) {
+            Some(period) => placed.push((event, period)),
+            None => undated.push(event),
+        }
+    }
 
     let event_button = |event: &Event| {
-        let selected = props.selected_event.as_deref() == Some(event.id.as_str());
-        let related = involves_selected(event);
+        let selected = props.is_selected(event);
+        let related = props.involves_selected_entity(event);
         let on_select = props.on_select.clone();
         let id = event.id.clone();
         let when = display_date(&event.date);
@@ -259,8 +262,8 @@ fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<D
 
     let marks = placed.iter().zip(&extents).zip(&lane_of).map(|(((event, period), &(start, end)), &lane)| {
         let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
-        let selected = props.selected_event.as_deref() == Some(event.id.as_str());
-        let related = props.selected_entity.as_deref().is_some_and(|id| event.entities.iter().any(|e| e == id));
+        let selected = props.is_selected(event);
+        let related = props.involves_selected_entity(event);
         let class = classes!("mark", marker_class(Some(period.granularity)), selected.then_some("selected"), related.then_some("related"));
         let on_select = props.on_select.clone();
         let id = event.id.clone();
