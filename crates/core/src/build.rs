@@ -1,9 +1,8 @@
 //! Turns an article's text and metadata into a bundled [`Article`] with Dateline's analysis.
 
 use crate::analysis::Analyzer;
-use crate::article::{
-    is_valid_date, is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION,
-};
+use crate::article::{is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION};
+use crate::calendar::parse_date;
 
 /// What a bundled article is made from: metadata plus body paragraphs, no annotations.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,16 +40,12 @@ pub fn build_article_with(
             source.id
         )));
     }
-    if !is_valid_date(&source.published) {
-        return Err(FormatError::Invalid(format!(
+    let published = parse_date(&source.published).ok_or_else(|| {
+        FormatError::Invalid(format!(
             "published {:?} is not a date written YYYY-MM-DD",
             source.published
-        )));
-    }
-    let published: jiff::civil::Date = source
-        .published
-        .parse()
-        .map_err(|e| FormatError::Invalid(format!("published: {e}")))?;
+        ))
+    })?;
     let paragraphs: Vec<String> = source
         .paragraphs
         .iter()
