@@ -14,7 +14,13 @@ section() { printf '\n==== %s\n' "$*"; }
 section "format and lint"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p dateline-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p dateline-app -p dateline-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+section "crate graph: the reading app does not depend on the analysis engine"
+if cargo tree -p dateline-app --target wasm32-unknown-unknown -e normal --prefix none | grep -q '^dateline-engine '; then
+  echo "dateline-app depends on dateline-engine: the engine must stay out of the reading app" >&2
+  exit 1
+fi
 
 section "native tests (core, CLI, bundle drift, app logic)"
 cargo test --workspace

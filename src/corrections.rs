@@ -1,7 +1,7 @@
 //! The reader's corrections to an analysis: each takes an article and returns the corrected one,
 //! checked by the article validator, or a message saying why the correction cannot be made.
 
-use dateline_core::article::{Article, EntityType, Granularity};
+use dateline_format::article::{Article, EntityType, Granularity};
 
 /// A correction the reader asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,7 +103,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
                 format!("“{date}” is not a calendar date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
             })?;
             if let Some(day) = date.get(0..10).filter(|_| granularity <= Granularity::Day) {
-                if !dateline_core::article::is_valid_date(day) {
+                if !dateline_format::article::is_valid_date(day) {
                     return Err(format!("“{day}” is not a day of the calendar"));
                 }
             }
@@ -131,7 +131,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_core::article::{Entity, Event, Span, SCHEMA_VERSION};
+    use dateline_format::article::{Entity, Event, Span, SCHEMA_VERSION};
 
     fn entity(id: &str, name: &str, mentions: &[(usize, usize)]) -> Entity {
         Entity {

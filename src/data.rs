@@ -3,7 +3,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use dateline_core::article::{is_valid_id, Article, FormatError, Library};
+use dateline_format::article::{is_valid_id, Article, FormatError, Library};
 use gloo::net::http::Request;
 
 /// Folder of bundled articles, relative to the page so that the app works under any sub-path.

@@ -1,6 +1,6 @@
 //! Reader-facing wording of dates and lengths.
 
-use dateline_core::article::Granularity;
+use dateline_format::article::Granularity;
 
 const MONTHS: [&str; 12] = [
     "January",

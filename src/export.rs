@@ -1,7 +1,8 @@
 //! Exports of an article: Dateline JSON (re-importable), TimelineJS JSON for its timeline, and a
 //! standalone HTML page (inline CSS, no scripts) that opens without Dateline.
 
-use dateline_core::article::{Article, Granularity, Span};
+use dateline_format::article::{Article, Granularity, Span};
+use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
 
 use crate::dates::display_date;
@@ -161,10 +162,6 @@ struct Text {
     text: String,
 }
 
-fn slice(text: &str, span: Span) -> String {
-    text.chars().skip(span.start).take(span.len()).collect()
-}
-
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -284,7 +281,7 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_core::article::{Entity, EntityType, Event, SCHEMA_VERSION};
+    use dateline_format::article::{Entity, EntityType, Event, SCHEMA_VERSION};
 
     fn sample() -> Article {
         Article {

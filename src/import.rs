@@ -163,21 +163,7 @@ pub fn strip_markdown(text: &str) -> String {
     out.replace("**", "").replace("__", "")
 }
 
-/// Paragraphs of a text: blocks separated by blank lines, lines within a block joined by spaces.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    text.replace("\r\n", "\n")
-        .split("\n\n")
-        .map(|block| {
-            block
-                .split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|p| !p.is_empty())
-        .collect()
-}
+pub use dateline_format::text::paragraphs;
 
 /// Checks pasted or loaded body text.
 pub fn check_text(text: &str) -> Result<(), InputError> {

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use dateline_core::article::{is_valid_id, Article};
+use dateline_format::article::{is_valid_id, Article};
 use wasm_bindgen::JsValue;
 
 use crate::data::{parse_article, LoadError};

@@ -11,7 +11,7 @@ use dateline_app::components::entity_panel::{EntityPanel, EntityPanelProps};
 use dateline_app::components::legend::{Legend, LegendProps};
 use dateline_app::components::timeline::{Timeline, TimelineProps};
 use dateline_app::data::{parse_article, LoadError, Shared};
-use dateline_core::article::{
+use dateline_format::article::{
     Article, Entity, EntityType, Event, Granularity, Span, SCHEMA_VERSION,
 };
 use wasm_bindgen::JsCast;

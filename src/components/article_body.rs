@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use dateline_core::article::{Article, Entity, EntityType, Span, Timex};
+use dateline_format::article::{Article, Entity, EntityType, Span, Timex};
 use yew::prelude::*;
 
 use crate::components::is_activation_key;

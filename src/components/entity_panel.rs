@@ -1,6 +1,6 @@
 //! The entity panel: every entity, grouped by type and sorted by number of mentions.
 
-use dateline_core::article::{Article, EntityType};
+use dateline_format::article::{Article, EntityType};
 use yew::prelude::*;
 
 use crate::data::Shared;

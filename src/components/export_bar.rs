@@ -1,6 +1,6 @@
 //! Buttons that download an article as Dateline JSON, TimelineJS JSON or standalone HTML.
 
-use dateline_core::article::Article;
+use dateline_format::article::Article;
 use yew::prelude::*;
 
 use crate::data::Shared;

@@ -1,6 +1,6 @@
 //! The legend: one toggle a type, with its count, that shows or hides that type's highlighting.
 
-use dateline_core::article::EntityType;
+use dateline_format::article::EntityType;
 use yew::prelude::*;
 
 /// Props of [`Legend`].

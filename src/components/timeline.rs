@@ -4,8 +4,8 @@
 //! length, so a reader sees how precise each date is. Events whose date names no calendar period
 //! are listed apart, never placed on the axis.
 
-use dateline_core::article::{Article, Event, Granularity};
-use dateline_core::calendar::Period;
+use dateline_format::article::{Article, Event, Granularity};
+use dateline_format::calendar::Period;
 use jiff::civil::Date;
 use yew::prelude::*;
 
@@ -136,7 +136,7 @@ impl TimelineProps {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let article = &props.article;
-    let published = dateline_core::calendar::parse_date(&article.published);
+    let published = dateline_format::calendar::parse_date(&article.published);
     let mut placed: Vec<(&Event, Period)> = Vec::new();
     let mut undated: Vec<&Event> = Vec::new();
     for event in &article.events {

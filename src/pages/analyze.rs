@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dateline_core::article::{is_valid_date, Article};
+use dateline_format::article::{is_valid_date, Article};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker};

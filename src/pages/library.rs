@@ -1,6 +1,6 @@
 //! The library: every bundled article.
 
-use dateline_core::article::{Library, LibraryEntry};
+use dateline_format::article::{Library, LibraryEntry};
 use yew::prelude::*;
 
 use crate::app::Route;

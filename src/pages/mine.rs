@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use dateline_core::article::{Article, EntityType};
+use dateline_format::article::{Article, EntityType};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -1,6 +1,6 @@
 //! The reading view: headline, body with highlighted names, legend, timeline, entity panel.
 
-use dateline_core::article::{Article, EntityType};
+use dateline_format::article::{Article, EntityType};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;

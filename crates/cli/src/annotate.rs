@@ -3,7 +3,7 @@
 use std::io::{BufRead, Write};
 
 use anyhow::{Context, Result};
-use dateline_core::analysis::{Analysis, Analyzer};
+use dateline_engine::analysis::{Analysis, Analyzer};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -107,7 +107,7 @@ impl std::fmt::Display for Timing {
 /// Writes entities, time expressions and events of `text` as an indented plain-text report.
 pub fn write_report(text: &str, analysis: &Analysis, mut out: impl Write) -> Result<()> {
     let chars: Vec<char> = text.chars().collect();
-    let slice = |s: dateline_core::article::Span| {
+    let slice = |s: dateline_format::article::Span| {
         chars
             .get(s.start..s.end)
             .map(|c| c.iter().collect::<String>())

@@ -5,9 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use dateline_core::analysis::Analyzer;
-use dateline_core::article::{Article, Library};
-use dateline_core::build::{build_article_with, split_plain_text, ArticleSource};
+use dateline_engine::analysis::Analyzer;
+use dateline_engine::build::{build_article_with, split_plain_text, ArticleSource};
+use dateline_format::article::{Article, Library};
 use serde::Deserialize;
 
 /// File name of the library index inside the bundle folder.
@@ -86,7 +86,7 @@ pub fn build_bundle(analyzer: &Analyzer, sources: &Path) -> Result<Vec<(String, 
     // Newest first, then by id, so the index order is stable.
     articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
     let library = Library {
-        schema_version: dateline_core::article::SCHEMA_VERSION,
+        schema_version: dateline_format::article::SCHEMA_VERSION,
         articles: articles.iter().map(Article::library_entry).collect(),
     };
     let mut files: Vec<(String, String)> = articles

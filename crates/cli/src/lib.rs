@@ -7,8 +7,8 @@ pub mod annotate;
 pub mod bundle;
 
 use anyhow::{Context, Result};
-use dateline_core::analysis::Analyzer;
-use dateline_core::ner::NerModel;
+use dateline_engine::analysis::Analyzer;
+use dateline_engine::ner::NerModel;
 
 /// The NER model built into the binary (`models/ner-conll2003.bin`, see `models/MODEL_CARD.md`).
 pub const MODEL: &[u8] = include_bytes!("../../../models/ner-conll2003.bin");

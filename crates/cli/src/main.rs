@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand};
 use dateline_cli::analyzer;
 use dateline_cli::annotate::{annotate_jsonl, parse_published, prediction, write_report};
 use dateline_cli::bundle::{build_bundle, write_bundle};
-use dateline_core::analysis::Analyzer;
-use dateline_core::ner::NerModel;
+use dateline_engine::analysis::Analyzer;
+use dateline_engine::ner::NerModel;
 
 #[derive(Parser)]
 #[command(

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use dateline_cli::analyzer;
 use dateline_cli::bundle::build_bundle;
-use dateline_core::article::{Article, Library};
+use dateline_format::article::{Article, Library};
 
 fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

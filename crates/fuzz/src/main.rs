@@ -17,10 +17,10 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use dateline_core::analysis::{Analysis, Analyzer};
-use dateline_core::article::Span;
-use dateline_core::build::{build_article_with, ArticleSource};
-use dateline_core::ner::NerModel;
+use dateline_engine::analysis::{Analysis, Analyzer};
+use dateline_engine::build::{build_article_with, ArticleSource};
+use dateline_engine::ner::NerModel;
+use dateline_engine::rng::SeededRng;
 
 const MODEL: &[u8] = include_bytes!("../../../models/ner-conll2003.bin");
 const SEED_ARTICLE: &str = include_str!("../../../content/articles/putin-trump-g20-hamburg.txt");
@@ -84,35 +84,11 @@ const WORDS: &[&str] = &[
     "years",
 ];
 
-/// xorshift64*: small, seedable, reproducible across platforms.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-fn input(rng: &mut Rng) -> String {
+fn input(rng: &mut SeededRng) -> String {
     let base: String = match rng.below(8) {
         0 => SEED_ARTICLE.to_string(),
         1 => {
-            let bytes: Vec<u8> = (0..rng.below(400)).map(|_| rng.next() as u8).collect();
+            let bytes: Vec<u8> = (0..rng.below(400)).map(|_| rng.next_u64() as u8).collect();
             String::from_utf8_lossy(&bytes).into_owned()
         }
         _ => rng.pick(SEEDS).to_string(),
@@ -152,56 +128,8 @@ fn input(rng: &mut Rng) -> String {
     chars.into_iter().collect()
 }
 
-/// Checks one layer: spans inside the text, not crossing a paragraph break, ordered and (when
-/// `disjoint`) non-overlapping.
-fn check_layer(name: &str, chars: &[char], spans: &[Span], disjoint: bool) -> Result<(), String> {
-    let mut previous: Option<Span> = None;
-    for &span in spans {
-        if span.start > span.end || span.end > chars.len() {
-            return Err(format!(
-                "{name}: span {span:?} outside the text of {} code points",
-                chars.len()
-            ));
-        }
-        if chars[span.start..span.end]
-            .windows(2)
-            .any(|w| w == ['\n', '\n'])
-        {
-            return Err(format!("{name}: span {span:?} crosses a paragraph break"));
-        }
-        if let Some(p) = previous {
-            if span.start < p.start || disjoint && span.start < p.end {
-                return Err(format!(
-                    "{name}: span {span:?} after {p:?}: out of order or overlapping"
-                ));
-            }
-        }
-        previous = Some(span);
-    }
-    Ok(())
-}
-
 fn check(text: &str, analysis: &Analysis, analyzer: &Analyzer) -> Result<(), String> {
-    let chars: Vec<char> = text.chars().collect();
-    check_layer("sentences", &chars, &analysis.sentences, true)?;
-    let mut mentions: Vec<Span> = analysis
-        .entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().copied())
-        .collect();
-    for e in &analysis.entities {
-        check_layer(&format!("mentions of {}", e.id), &chars, &e.mentions, true)?;
-    }
-    mentions.sort();
-    check_layer("mentions", &chars, &mentions, true)?;
-    let timexes: Vec<Span> = analysis.timexes.iter().map(|t| t.span).collect();
-    check_layer("timexes", &chars, &timexes, true)?;
-    for event in &analysis.events {
-        check_layer("event", &chars, &[event.sentence, event.timex], false)?;
-        if !event.sentence.contains(event.timex) {
-            return Err(format!("event {}: timex outside its sentence", event.id));
-        }
-    }
+    analysis.check_invariants(text)?;
     let source = ArticleSource {
         id: "fuzz".into(),
         title: "Fuzz".into(),
@@ -253,7 +181,7 @@ fn main() -> ExitCode {
     }));
     let published: Option<jiff::civil::Date> = "2017-07-07".parse().ok();
     let started = Instant::now();
-    let mut rng = Rng(seed.max(1));
+    let mut rng = SeededRng::new(seed);
     let mut done = 0u64;
     while done < iterations && limit.is_none_or(|l| started.elapsed() < l) {
         let text = input(&mut rng);

@@ -1,8 +1,8 @@
 //! Reading CoNLL-2003 files: documents of sentences of tokens with IOB1 entity tags.
 
 use anyhow::{bail, Result};
-use dateline_core::article::EntityType;
-use dateline_core::ner::SentenceEntities;
+use dateline_engine::ner::SentenceEntities;
+use dateline_format::article::EntityType;
 
 /// One sentence: tokens and gold entity spans (token ranges, end exclusive).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use dateline_core::ner::NerModel;
+use dateline_engine::ner::NerModel;
 use serde_json::{json, Value};
 
 /// What a tagging run did; `seconds` times the tagger alone.
@@ -98,8 +98,8 @@ mod tests {
         assert_eq!(sentences.len(), 2);
         for s in &sentences {
             for t in s {
-                let slice: String = text.chars().skip(t.start).take(t.end - t.start).collect();
-                assert_eq!(slice, t.text);
+                let span = dateline_format::article::Span::new(t.start, t.end);
+                assert_eq!(dateline_format::span::slice(text, span), t.text);
             }
         }
     }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
-use dateline_core::ner::NerModel;
+use dateline_engine::ner::NerModel;
 
 use perceptron::Settings;
 

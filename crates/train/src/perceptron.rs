@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use dateline_core::ner::features::{
+use dateline_engine::ner::features::{
     self, history_features, static_features, DocContext, FeatureKey, History, SentenceFeatures,
 };
-use dateline_core::ner::tags::{self, spans_to_tags, type_index, NUM_TAGS};
-use dateline_core::ner::{Gazetteer, ModelParts, NerModel};
+use dateline_engine::ner::tags::{self, spans_to_tags, type_index, NUM_TAGS};
+use dateline_engine::ner::{Gazetteer, ModelParts, NerModel};
+use dateline_engine::rng::SeededRng;
 
 use crate::conll::Document;
 use crate::score::Scores;
@@ -94,25 +95,6 @@ impl NameCounts {
             g.insert(phrase, mask);
         }
         g
-    }
-}
-
-/// xorshift64*: a fixed, dependency-free generator, so a seed always gives the same shuffle.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
     }
 }
 
@@ -297,7 +279,7 @@ pub fn train(train: &[Document], dev: &[Document], settings: &Settings) -> NerMo
         })
         .collect();
 
-    let mut rng = Rng(settings.seed.max(1));
+    let mut rng = SeededRng::new(settings.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut best: Option<(f64, usize, NerModel)> = None;
     let mut dynamic = SentenceFeatures::new();
@@ -398,7 +380,7 @@ mod tests {
     #[test]
     fn shuffle_is_a_permutation() {
         let mut items: Vec<u32> = (0..50).collect();
-        Rng(3).shuffle(&mut items);
+        SeededRng::new(3).shuffle(&mut items);
         let mut sorted = items.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, (0..50).collect::<Vec<_>>());

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use dateline_core::article::EntityType;
-use dateline_core::ner::tags::type_index;
-use dateline_core::ner::SentenceEntities;
+use dateline_engine::ner::tags::type_index;
+use dateline_engine::ner::SentenceEntities;
+use dateline_format::article::EntityType;
 
 /// Counts of true positives, predictions and gold entities.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

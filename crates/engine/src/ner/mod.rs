@@ -1,14 +1,14 @@
 //! Statistical named-entity recognition: an averaged perceptron trained on CoNLL-2003.
 //!
 //! The tagger reads tokenized sentences and marks people, organisations, places and other names
-//! ([`EntityType`](crate::article::EntityType)). It is a linear model over hashed features
+//! ([`EntityType`](dateline_format::article::EntityType)). It is a linear model over hashed features
 //! ([`features`]) with BILOU tags decoded by Viterbi ([`tags`]); the weights live in a compact
 //! binary file ([`model`]) that the caller loads. This module does no I/O: the CLI reads the file
 //! from disk, the browser fetches it.
 //!
 //! ```
-//! use dateline_core::article::EntityType;
-//! use dateline_core::ner::{ModelParts, NerModel, NerModelError};
+//! use dateline_format::article::EntityType;
+//! use dateline_engine::ner::{ModelParts, NerModel, NerModelError};
 //!
 //! // A real model comes from `models/ner-conll2003.bin`; an untrained one tags nothing.
 //! let bytes = NerModel::from_parts(&ModelParts::default(), 1.0).to_bytes();
@@ -35,7 +35,7 @@ pub use model::{ModelParts, NerModel, NerModelError, ScoredSpan, SentenceEntitie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::EntityType::{Location, Miscellaneous, Organization, Person};
+    use dateline_format::article::EntityType::{Location, Miscellaneous, Organization, Person};
 
     /// The committed model (see `models/MODEL_CARD.md`).
     const MODEL: &[u8] = include_bytes!("../../../../models/ner-conll2003.bin");

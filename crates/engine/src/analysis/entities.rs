@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::gazetteer::{normalize, Gazetteer, Normalizer};
 use super::segment::{is_title_abbreviation, Doc, Kind, Token};
-use crate::article::{Entity, EntityType, Span};
+use dateline_format::article::{Entity, EntityType, Span};
 
 /// One mention of a name, however it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]

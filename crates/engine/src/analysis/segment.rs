@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::article::Span;
+use dateline_format::article::Span;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

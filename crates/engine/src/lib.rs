@@ -1,10 +1,11 @@
-//! Dateline's core: the article format and the text analysis behind it.
+//! Dateline's analysis engine: from text to an article with entities, time expressions and
+//! events (the format itself is `dateline-format`).
 //!
 //! No I/O and no clock: the publication date is an input, so the CLI and the browser give the
 //! same output for the same text. Builds for the host and for `wasm32-unknown-unknown`.
 //!
 //! ```
-//! use dateline_core::build::{build_article, ArticleSource};
+//! use dateline_engine::build::{build_article, ArticleSource};
 //!
 //! let source = ArticleSource {
 //!     id: "example".into(),
@@ -21,7 +22,6 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
-pub mod article;
 pub mod build;
-pub mod calendar;
 pub mod ner;
+pub mod rng;

@@ -18,7 +18,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::segment::{Doc, Kind, Token};
-use crate::article::{Span, TimexType};
+use dateline_format::article::{Span, TimexType};
 
 /// A time expression found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use super::segment::{Doc, Kind, Token};
 use super::timex::Found;
-use crate::article::{Entity, Event, Granularity, Span, TimexType};
-use crate::calendar::Period;
+use dateline_format::article::{Entity, Event, Granularity, Span, TimexType};
+use dateline_format::calendar::Period;
 
 const MAX_LABEL: usize = 60;
 

@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dateline_app::engine::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
-use dateline_core::analysis::Analyzer;
-use dateline_core::build::{build_article_with, ArticleSource};
-use dateline_core::ner::NerModel;
+use dateline_engine::analysis::Analyzer;
+use dateline_engine::build::{build_article_with, ArticleSource};
+use dateline_engine::ner::NerModel;
+use dateline_format::protocol::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,7 +4,7 @@
 //! for `B`egin, `I`nside, `L`ast and `U`nit. Decoding only ever produces well-formed sequences, so
 //! [`tags_to_spans`] can be strict; it still copes with ill-formed input without panicking.
 
-use crate::article::EntityType;
+use dateline_format::article::EntityType;
 
 /// Number of tags: `O` plus four positions for each of the four entity types.
 pub const NUM_TAGS: usize = 17;

@@ -7,8 +7,8 @@
 //! `events` dates the clauses that hold a calendar time expression.
 //!
 //! ```
-//! use dateline_core::analysis::{analyze, Analyzer};
-//! use dateline_core::ner::NerModel;
+//! use dateline_engine::analysis::{analyze, Analyzer};
+//! use dateline_engine::ner::NerModel;
 //!
 //! let text = "Vladimir Putin met Donald Trump in Hamburg today. Putin spoke first.";
 //! let published = "2017-07-07".parse().ok();
@@ -35,8 +35,9 @@ pub(crate) mod segment;
 mod tagged;
 mod timex;
 
-use crate::article::{Granularity, Span, Timex};
 use crate::ner::NerModel;
+use dateline_format::article::{is_valid_id, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
+use dateline_format::span::{check_layer, paragraph_spans};
 
 pub use entities::{mentions_from_bio, merge, Mention};
 
@@ -46,11 +47,74 @@ pub struct Analysis {
     /// Sentence spans, ordered.
     pub sentences: Vec<Span>,
     /// Entities with their mentions (ids unique, mentions non-overlapping across entities).
-    pub entities: Vec<crate::article::Entity>,
+    pub entities: Vec<dateline_format::article::Entity>,
     /// Time expressions, ordered, non-overlapping.
     pub timexes: Vec<Timex>,
     /// Dated events, ordered by date; undated ones last.
-    pub events: Vec<crate::article::Event>,
+    pub events: Vec<dateline_format::article::Event>,
+}
+
+impl Analysis {
+    /// Checks the invariants every analysis of `text` keeps, with the format's one span checker:
+    /// each layer (sentences, one entity's mentions, all mentions, time expressions) is ordered,
+    /// disjoint and inside one paragraph; ids are valid and unique; an event's time expression
+    /// lies in its sentence, names known entities and sits on the calendar. For tests and the
+    /// fuzzer; says what broke.
+    pub fn check_invariants(&self, text: &str) -> Result<(), String> {
+        let paragraphs = paragraph_spans(text.split(PARAGRAPH_SEPARATOR));
+        let layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| {
+            check_layer(spans, &paragraphs, true).map_err(|e| format!("{what}: {e}"))
+        };
+        layer("sentences", &mut self.sentences.iter().copied())?;
+        let mut ids = std::collections::HashSet::new();
+        let mut mentions = Vec::new();
+        for entity in &self.entities {
+            if !is_valid_id(&entity.id) || !ids.insert(entity.id.as_str()) {
+                return Err(format!(
+                    "entity id {:?} is malformed or repeated",
+                    entity.id
+                ));
+            }
+            if entity.mentions.is_empty() {
+                return Err(format!("entity {:?} has no mention", entity.id));
+            }
+            let what = format!("mentions of {:?}", entity.id);
+            layer(&what, &mut entity.mentions.iter().copied())?;
+            mentions.extend(entity.mentions.iter().copied());
+        }
+        mentions.sort();
+        layer("mentions of two entities", &mut mentions.into_iter())?;
+        layer("time expressions", &mut self.timexes.iter().map(|t| t.span))?;
+        if let Some(t) = self
+            .timexes
+            .iter()
+            .find(|t| t.granularity != Granularity::of_value(&t.value))
+        {
+            return Err(format!("time expression {:?}: wrong granularity", t.value));
+        }
+        for event in &self.events {
+            let what = format!("event {:?}", event.id);
+            layer(&what, &mut std::iter::once(event.sentence))?;
+            layer(&what, &mut std::iter::once(event.timex))?;
+            if !event.sentence.contains(event.timex) {
+                return Err(format!(
+                    "{what}: its time expression is outside its sentence"
+                ));
+            }
+            if event.granularity.is_none()
+                || event.granularity != Granularity::of_value(&event.date)
+            {
+                return Err(format!("{what}: date {:?} is on no calendar", event.date));
+            }
+            if event.label.trim().is_empty() {
+                return Err(format!("{what}: empty label"));
+            }
+            if let Some(unknown) = event.entities.iter().find(|id| !ids.contains(id.as_str())) {
+                return Err(format!("{what}: unknown entity {unknown:?}"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Analyzes `text` with rules only (no model); relative dates are anchored to `published` when

@@ -9,11 +9,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::span::{check_layer, paragraph_spans};
+
 /// The schema version this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// What separates two paragraphs in [`Article::body_text`].
-pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
+pub use crate::span::Span;
+pub use crate::text::PARAGRAPH_SEPARATOR;
 
 /// One bundled article with its analysis.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,37 +42,6 @@ pub struct Article {
     pub timexes: Vec<Timex>,
     /// Events for the timeline, ordered by date (undated ones last).
     pub events: Vec<Event>,
-}
-
-/// A half-open range of code-point offsets into the body text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Span {
-    /// First code point.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end`.
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    /// Number of code points covered.
-    pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
-    }
-
-    /// True when the span covers nothing.
-    pub fn is_empty(&self) -> bool {
-        self.end <= self.start
-    }
-
-    /// True when `other` lies inside this span.
-    pub fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
 }
 
 /// CoNLL-style entity classes.
@@ -398,16 +369,7 @@ impl Article {
 
     /// The span of each paragraph in the body text.
     pub fn paragraph_spans(&self) -> Vec<Span> {
-        let separator = PARAGRAPH_SEPARATOR.chars().count();
-        let mut start = 0;
-        self.paragraphs
-            .iter()
-            .map(|p| {
-                let span = Span::new(start, start + p.chars().count());
-                start = span.end + separator;
-                span
-            })
-            .collect()
+        paragraph_spans(self.paragraphs.iter().map(String::as_str))
     }
 
     /// Number of whitespace-separated words in the body.
@@ -463,28 +425,10 @@ impl Article {
             return invalid(format!("paragraph {} contains a blank line", i + 1));
         }
         let paragraphs = self.paragraph_spans();
-        let body_len = paragraphs.last().map_or(0, |p| p.end);
-        let within_one_paragraph = |span: Span| paragraphs.iter().any(|p| p.contains(span));
-        let check_layer =
-            |what: &str, spans: &mut dyn Iterator<Item = Span>| -> Result<(), FormatError> {
-                let mut previous_end = 0;
-                for span in spans {
-                    if span.is_empty() || span.end > body_len {
-                        return invalid(format!(
-                            "{what} span {}..{} is empty or outside the text",
-                            span.start, span.end
-                        ));
-                    }
-                    if span.start < previous_end {
-                        return invalid(format!(
-                            "{what} span {}..{} overlaps the one before or is out of order",
-                            span.start, span.end
-                        ));
-                    }
-                    previous_end = span.end;
-                }
-                Ok(())
-            };
+        let layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| {
+            check_layer(spans, &paragraphs, true)
+                .map_err(|e| FormatError::Invalid(format!("{what}: {e}")))
+        };
 
         let mut entity_ids = HashSet::new();
         let mut all_mentions = Vec::new();
@@ -498,18 +442,13 @@ impl Article {
             if entity.name.trim().is_empty() || entity.mentions.is_empty() {
                 return invalid(format!("entity {:?} has no name or no mention", entity.id));
             }
-            check_layer("mention", &mut entity.mentions.iter().copied())?;
-            if let Some(m) = entity.mentions.iter().find(|m| !within_one_paragraph(**m)) {
-                return invalid(format!(
-                    "a mention of {:?} at {}..{} crosses a paragraph break",
-                    entity.id, m.start, m.end
-                ));
-            }
+            let what = format!("a mention of {:?}", entity.id);
+            layer(&what, &mut entity.mentions.iter().copied())?;
             all_mentions.extend(entity.mentions.iter().copied());
         }
         all_mentions.sort();
-        check_layer("mention", &mut all_mentions.into_iter())?;
-        check_layer("time expression", &mut self.timexes.iter().map(|t| t.span))?;
+        layer("mentions of two entities", &mut all_mentions.into_iter())?;
+        layer("time expression", &mut self.timexes.iter().map(|t| t.span))?;
 
         let mut event_ids = HashSet::new();
         for event in &self.events {
@@ -520,9 +459,7 @@ impl Article {
                 return invalid(format!("event {:?} has an empty label", event.id));
             }
             for span in [event.sentence, event.timex] {
-                if span.is_empty() || span.end > body_len {
-                    return invalid(format!("event {:?} points outside the text", event.id));
-                }
+                layer(&format!("event {:?}", event.id), &mut std::iter::once(span))?;
             }
             if event.granularity != Granularity::of_value(&event.date) {
                 return invalid(format!(

@@ -24,7 +24,7 @@ use super::features::{
 };
 use super::gazetteer::Gazetteer;
 use super::tags::{self, NUM_TAGS};
-use crate::article::EntityType;
+use dateline_format::article::EntityType;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"DLNERMDL";

@@ -1,12 +1,12 @@
 //! Word lists behind the rule-based entity typing, compiled into the binary with `include_str!`.
 //!
-//! The lists live in `crates/core/data/` as plain text, small enough for the WebAssembly bundle
+//! The lists live in `crates/engine/data/` as plain text, small enough for the WebAssembly bundle
 //! (a few thousand entries in all). They are parsed once, on first use.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::article::EntityType;
+use dateline_format::article::EntityType;
 
 const PLACES: &str = include_str!("../../data/places.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");

@@ -505,7 +505,10 @@ mod tests {
         let mut f = SentenceFeatures::new();
         history_features(&tokens, &h, &mut f);
         assert!(f.token(0).is_empty());
-        let per = tags::tag(crate::article::EntityType::Person, tags::Position::Unit);
+        let per = tags::tag(
+            dateline_format::article::EntityType::Person,
+            tags::Position::Unit,
+        );
         h.record(&tokens, &[per, tags::OUTSIDE]);
         history_features(&tokens, &h, &mut f);
         assert_eq!(f.token(0).len(), 2);

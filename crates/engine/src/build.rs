@@ -1,8 +1,11 @@
 //! Turns an article's text and metadata into a bundled [`Article`] with Dateline's analysis.
 
 use crate::analysis::Analyzer;
-use crate::article::{is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION};
-use crate::calendar::parse_date;
+use dateline_format::article::{
+    is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION,
+};
+use dateline_format::calendar::parse_date;
+use dateline_format::text::paragraphs;
 
 /// What a bundled article is made from: metadata plus body paragraphs, no annotations.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,18 +78,7 @@ pub fn build_article_with(
 /// optional standfirst paragraph, then body paragraphs separated by blank lines, and an optional
 /// last line `Source: NAME`. Returns (title, standfirst, paragraphs, source).
 pub fn split_plain_text(text: &str) -> (String, String, Vec<String>, Option<String>) {
-    let text = text.replace("\r\n", "\n");
-    let mut blocks: Vec<String> = text
-        .split("\n\n")
-        .map(|b| {
-            b.split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|b| !b.is_empty())
-        .collect();
+    let mut blocks = paragraphs(text);
     let mut source = None;
     if let Some(last) = blocks.last() {
         if let Some(name) = last.strip_prefix("Source:") {

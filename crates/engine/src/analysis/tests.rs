@@ -1,7 +1,10 @@
 //! Whole-pipeline tests: the seed article, and odd input that must never break an invariant.
 
 use super::*;
-use crate::article::EntityType;
+use dateline_format::article::EntityType;
+use dateline_format::span::slice;
+
+use crate::rng::SeededRng;
 
 const SEED: &str = include_str!("testdata/seed.txt");
 
@@ -11,78 +14,10 @@ fn seed_body() -> String {
     paragraphs.join("\n\n")
 }
 
-fn slice(text: &str, span: Span) -> String {
-    text.chars().skip(span.start).take(span.len()).collect()
-}
-
-/// Checks every span invariant of an analysis.
+/// Checks every invariant of an analysis (see [`Analysis::check_invariants`]).
 fn check_invariants(text: &str, analysis: &Analysis) {
-    let chars: Vec<char> = text.chars().collect();
-    let breaks: Vec<usize> = (0..chars.len().saturating_sub(1))
-        .filter(|&i| chars[i] == '\n' && chars[i + 1] == '\n')
-        .collect();
-    let sound = |span: Span, what: &str| {
-        assert!(
-            span.start < span.end && span.end <= chars.len(),
-            "{what} {span:?} outside {}",
-            chars.len()
-        );
-        assert!(
-            !breaks.iter().any(|&b| span.start <= b && b + 1 < span.end),
-            "{what} {span:?} crosses a paragraph break"
-        );
-    };
-    let ordered = |spans: &[Span], what: &str| {
-        for pair in spans.windows(2) {
-            assert!(
-                pair[0].end <= pair[1].start,
-                "{what} {:?} and {:?} overlap or are out of order",
-                pair[0],
-                pair[1]
-            );
-        }
-    };
-    for s in &analysis.sentences {
-        sound(*s, "sentence");
-    }
-    ordered(&analysis.sentences, "sentences");
-    let mut mentions = Vec::new();
-    let mut ids = std::collections::HashSet::new();
-    for e in &analysis.entities {
-        assert!(
-            crate::article::is_valid_id(&e.id) && ids.insert(e.id.clone()),
-            "bad id {}",
-            e.id
-        );
-        assert!(!e.mentions.is_empty());
-        for m in &e.mentions {
-            sound(*m, "mention");
-        }
-        ordered(&e.mentions, "mentions");
-        mentions.extend(e.mentions.iter().copied());
-    }
-    mentions.sort();
-    ordered(&mentions, "all mentions");
-    for t in &analysis.timexes {
-        sound(t.span, "timex");
-        assert_eq!(t.granularity, Granularity::of_value(&t.value));
-    }
-    ordered(
-        &analysis.timexes.iter().map(|t| t.span).collect::<Vec<_>>(),
-        "timexes",
-    );
-    for e in &analysis.events {
-        sound(e.sentence, "event sentence");
-        sound(e.timex, "event timex");
-        assert!(e.sentence.contains(e.timex));
-        assert_eq!(e.granularity, Granularity::of_value(&e.date));
-        assert!(
-            e.granularity.is_some(),
-            "an event at no calendar point: {}",
-            e.date
-        );
-        assert!(!e.label.trim().is_empty());
-        assert!(e.entities.iter().all(|id| ids.contains(id)));
+    if let Err(broken) = analysis.check_invariants(text) {
+        panic!("{broken}\nin text {text:?}");
     }
 }
 
@@ -264,14 +199,8 @@ fn empty_and_odd_input() {
 
 #[test]
 fn random_text_never_breaks_invariants() {
-    // A tiny xorshift generator: no dependency, reproducible.
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = SeededRng::new(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.next_u64();
     let pieces = [
         "Putin",
         "Trump",
@@ -334,17 +263,6 @@ fn random_text_never_breaks_invariants() {
     }
 }
 
-/// A tiny xorshift generator: no dependency, reproducible.
-fn xorshift(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed | 1;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    }
-}
-
 /// Any Unicode scalar value, weighted towards what trips text code: ASCII punctuation and
 /// spacing, combining marks, joiners, right-to-left and CJK letters, astral symbols, controls.
 pub(crate) fn arbitrary_char(next: &mut impl FnMut() -> u64) -> char {
@@ -372,7 +290,8 @@ pub(crate) fn arbitrary_char(next: &mut impl FnMut() -> u64) -> char {
 
 #[test]
 fn arbitrary_unicode_never_breaks_invariants() {
-    let mut next = xorshift(0x5EED_DA7E_11E5);
+    let mut rng = SeededRng::new(0x5EED_DA7E_11E5);
+    let mut next = move || rng.next_u64();
     let words = [
         "Putin",
         "U.S.",

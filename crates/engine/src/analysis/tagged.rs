@@ -12,8 +12,8 @@ use std::ops::Range;
 use super::entities::{rule_mentions, Mention};
 use super::gazetteer::{normalize, Gazetteer};
 use super::segment::{Doc, Kind, Token};
-use crate::article::{EntityType, Span};
 use crate::ner::NerModel;
+use dateline_format::article::{EntityType, Span};
 
 /// How sure a model mention is, on [`Mention::strength`]'s scale: a pattern's worth.
 const MODEL_STRENGTH: u8 = 2;

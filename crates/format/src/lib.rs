@@ -1,0 +1,26 @@
+//! Dateline's wire format: what the reading app, the analysis worker and the `dateline` CLI
+//! exchange. It holds no analysis, so the reading app can depend on it without carrying the
+//! engine.
+//!
+//! - [`article`]: the article and library files (`SCHEMA_VERSION`, serde types, the validator);
+//! - [`span`]: code-point spans, slicing text by them, and the one checker of span layers;
+//! - [`text`]: paragraphs and how a text is split into them;
+//! - [`calendar`]: the calendar period a TIMEX3 value names, and strict `YYYY-MM-DD` dates;
+//! - [`protocol`]: the analysis worker's request and reply messages.
+//!
+//! ```
+//! use dateline_format::article::Article;
+//!
+//! let json = r#"{"schema_version": 1, "id": "x", "title": "T", "standfirst": "",
+//!   "source": "S", "published": "2017-07-07", "language": "en",
+//!   "paragraphs": ["Putin spoke."], "entities": [], "timexes": [], "events": []}"#;
+//! let article = Article::from_json(json).unwrap();
+//! assert_eq!(article.body_text(), "Putin spoke.");
+//! ```
+#![deny(missing_docs)]
+
+pub mod article;
+pub mod calendar;
+pub mod protocol;
+pub mod span;
+pub mod text;
