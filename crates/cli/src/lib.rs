@@ -1,10 +1,12 @@
-//! The `dateline` command's library: building bundled articles and annotating bench JSON Lines.
+//! The `dateline` command's library: building bundled articles, annotating bench JSON Lines, and
+//! reading saved web pages.
 //!
 //! Everything that reads or writes files lives here, around the pure `dateline-core`.
 #![deny(missing_docs)]
 
 pub mod annotate;
 pub mod bundle;
+pub mod page;
 
 use anyhow::{Context, Result};
 use dateline_engine::analysis::Analyzer;

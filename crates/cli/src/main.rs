@@ -1,7 +1,8 @@
-//! `dateline`: builds Dateline's bundled articles and annotates text with its analysis.
+//! `dateline`: builds Dateline's bundled articles, annotates text with its analysis, and extracts
+//! the article from a saved web page.
 
 use std::io::{self, BufReader, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 use dateline_cli::analyzer;
 use dateline_cli::annotate::{annotate_jsonl, parse_published, prediction, write_report};
 use dateline_cli::bundle::{build_bundle, write_bundle};
+use dateline_cli::page::{extract_page, write_extracted};
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::ner::NerModel;
 
@@ -33,7 +35,7 @@ struct Cli {
 enum Command {
     /// Analyze every article source and rewrite the bundled article JSON and library index.
     Bundle {
-        /// Folder of `<id>.txt` + `<id>.meta.json` sources.
+        /// Folder of `<id>.txt` or `<id>.html` (a saved web page) + `<id>.meta.json` sources.
         #[arg(long, default_value = "content/articles")]
         sources: PathBuf,
         /// Folder the app serves articles from.
@@ -60,25 +62,49 @@ enum Command {
         #[arg(long)]
         timing: bool,
     },
+    /// Extract the article from a saved web page: headline, byline, site, publication day,
+    /// language and paragraphs.
+    Extract {
+        /// The saved page (HTML, in any character set it declares).
+        page: PathBuf,
+        /// Print one JSON object instead of a readable report.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-fn run(cli: Cli) -> Result<bool> {
-    let analyzer = match &cli.model {
+/// The analyzer the options ask for: the built-in model, a model file, or rules only.
+fn load_analyzer(model: Option<&Path>, no_model: bool) -> Result<Analyzer> {
+    match model {
         Some(path) => {
             let bytes = std::fs::read(path)
                 .with_context(|| format!("reading the NER model {}", path.display()))?;
             let model = NerModel::from_bytes(&bytes)
                 .with_context(|| format!("loading the NER model {}", path.display()))?;
-            Analyzer::new(Some(model))
+            Ok(Analyzer::new(Some(model)))
         }
-        None => analyzer(!cli.no_model)?,
-    };
+        None => analyzer(!no_model),
+    }
+}
+
+fn run(cli: Cli) -> Result<bool> {
+    // Only the commands that analyze load the model.
+    let load = || load_analyzer(cli.model.as_deref(), cli.no_model);
     match cli.command {
+        Command::Extract { page, json } => {
+            let article = extract_page(&page)?;
+            if json {
+                println!("{}", serde_json::to_string(&article)?);
+            } else {
+                write_extracted(&article, io::stdout().lock())?;
+            }
+        }
         Command::Bundle {
             sources,
             out,
             check,
         } => {
+            let analyzer = load()?;
             let files = build_bundle(&analyzer, &sources)?;
             if check {
                 let stale: Vec<_> = files
@@ -108,6 +134,7 @@ fn run(cli: Cli) -> Result<bool> {
             json,
             timing,
         } => {
+            let analyzer = load()?;
             let reader: Box<dyn Read> = match &file {
                 Some(path) if path.as_os_str() != "-" => Box::new(
                     std::fs::File::open(path)

@@ -1,0 +1,192 @@
+//! Reading the calendar day out of the date strings pages put in their metadata.
+//!
+//! Pages write dates every way there is: ISO 8601 with or without a time and an offset
+//! (`2017-06-18T23:30:00-04:00`), slashes or dots (`2017/06/18`), packed digits (`20170618`),
+//! English month names (`June 18, 2017`, `18 Jun 2017`, RFC 2822 `Sun, 18 Jun 2017 10:00:00
+//! +0000`). Where a time carries an offset, the date as written is the publisher's local day, and
+//! that is the day kept: converting to UTC could move it.
+
+use jiff::civil::Date;
+
+/// Years a publication date may fall in; anything else is a placeholder or a misreading.
+const YEARS: std::ops::RangeInclusive<i16> = 1800..=2200;
+
+/// The day `value` names, written `YYYY-MM-DD`, or `None` when it names no real day.
+pub(crate) fn day_of(value: &str) -> Option<String> {
+    let value = value.trim();
+    numeric_day(value)
+        .or_else(|| named_month_day(value))
+        .map(|date| date.to_string())
+}
+
+/// The date `year`-`month`-`day` when it exists and its year is plausible.
+fn date(year: i64, month: i64, day: i64) -> Option<Date> {
+    let year = i16::try_from(year).ok().filter(|y| YEARS.contains(y))?;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// A date that starts with a four-digit year: `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD`, `YYYYMMDD`,
+/// each optionally followed by a time (`T…` or ` …`).
+fn numeric_day(value: &str) -> Option<Date> {
+    let bytes = value.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 8 {
+        // `20170618`, `20170618T1000`; not `20170618abc`.
+        if bytes
+            .get(8)
+            .is_some_and(|b| b.is_ascii_alphanumeric() && *b != b'T')
+        {
+            return None;
+        }
+        let n = |r: std::ops::Range<usize>| value[r].parse::<i64>().ok();
+        return date(n(0..4)?, n(4..6)?, n(6..8)?);
+    }
+    if digits != 4 {
+        return None;
+    }
+    let separator = *bytes.get(4)?;
+    if !matches!(separator, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let mut parts = value[5..].splitn(2, char::from(separator));
+    let month = parts.next()?;
+    let rest = parts.next()?;
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&month.len()) || !(1..=2).contains(&day_len) {
+        return None;
+    }
+    // What follows the day must not continue a number: `2017-06-18T…`, `2017-06-18 10:00`.
+    if rest[day_len..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    date(
+        value[..4].parse().ok()?,
+        month.parse().ok()?,
+        rest[..day_len].parse().ok()?,
+    )
+}
+
+/// The month an English month name or its three-letter abbreviation (`Sept.` too) stands for.
+fn month_number(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let position = MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))?;
+    Some(position as i64 + 1)
+}
+
+/// A day number: `7`, `07`, `7th`, `21st`.
+fn day_number(token: &str) -> Option<i64> {
+    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token[digits.len()..];
+    if !(1..=2).contains(&digits.len())
+        || !matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th"
+        )
+    {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A date written with an English month name: `June 18, 2017`, `18 June 2017`,
+/// `Sun, 18 Jun 2017 10:00:00 +0000`, `Published on Tuesday, June 18th 2017`.
+fn named_month_day(value: &str) -> Option<Date> {
+    let tokens: Vec<&str> = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let at = tokens.iter().position(|t| month_number(t).is_some())?;
+    let month = month_number(tokens[at])?;
+    let year = |t: &&str| (t.len() == 4).then(|| t.parse::<i64>().ok()).flatten();
+    // Day right after the month (`June 18, 2017`) or right before it (`18 June 2017`).
+    let (day, after_day) = match tokens.get(at + 1).and_then(|t| day_number(t)) {
+        Some(day) => (day, at + 2),
+        None => (day_number(tokens.get(at.checked_sub(1)?)?)?, at + 1),
+    };
+    let year = tokens.get(after_day).and_then(year)?;
+    date(year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(value: &str) -> Option<String> {
+        day_of(value)
+    }
+
+    #[test]
+    fn iso_dates_keep_the_day_as_written() {
+        assert_eq!(day("2017-06-18").as_deref(), Some("2017-06-18"));
+        assert_eq!(
+            day("2017-06-18T23:30:00-04:00").as_deref(),
+            Some("2017-06-18")
+        );
+        assert_eq!(
+            day("2017-06-19T01:30:00+09:00").as_deref(),
+            Some("2017-06-19")
+        );
+        assert_eq!(day("2017-06-18T03:00:00Z").as_deref(), Some("2017-06-18"));
+        assert_eq!(day(" 2017-06-18 10:00:00 ").as_deref(), Some("2017-06-18"));
+        assert_eq!(day("2017/6/8").as_deref(), Some("2017-06-08"));
+        assert_eq!(day("2017.06.18").as_deref(), Some("2017-06-18"));
+        assert_eq!(day("20170618").as_deref(), Some("2017-06-18"));
+        assert_eq!(day("20170618T1000").as_deref(), Some("2017-06-18"));
+    }
+
+    #[test]
+    fn dates_with_month_names() {
+        assert_eq!(day("June 18, 2017").as_deref(), Some("2017-06-18"));
+        assert_eq!(day("18 June 2017").as_deref(), Some("2017-06-18"));
+        assert_eq!(day("Jun 8 2017").as_deref(), Some("2017-06-08"));
+        assert_eq!(day("Sept. 3, 2016").as_deref(), Some("2016-09-03"));
+        assert_eq!(
+            day("Sun, 18 Jun 2017 10:00:00 +0000").as_deref(),
+            Some("2017-06-18")
+        );
+        assert_eq!(
+            day("Published on Tuesday, June 20th 2017").as_deref(),
+            Some("2017-06-20")
+        );
+    }
+
+    #[test]
+    fn anything_else_is_no_day() {
+        for value in [
+            "",
+            "yesterday",
+            "2017",
+            "2017-06",
+            "2017-02-30",
+            "2017-13-01",
+            "0000-00-00",
+            "201706181",
+            "2017-06-181",
+            "1499999999",
+            "June 2017",
+            "May the fourth",
+            "12/06/2017",
+        ] {
+            assert_eq!(day(value), None, "{value:?}");
+        }
+    }
+}
