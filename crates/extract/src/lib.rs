@@ -46,6 +46,11 @@ pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
 /// The most elements a page may have; past that it is refused rather than analyzed slowly.
 pub const MAX_ELEMENTS: usize = 500_000;
 
+/// The deepest nesting of elements a page may have. Readability's work grows with the square of
+/// the depth (a page of 4,000 nested `div`s takes seconds), and no real page comes near this
+/// (Chromium's parser stops nesting at the same depth).
+pub const MAX_DEPTH: usize = 512;
+
 /// The article in a page and what the page says about it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
@@ -83,6 +88,11 @@ pub enum ExtractError {
         /// The limit.
         limit: usize,
     },
+    /// The page nests elements deeper than [`MAX_DEPTH`].
+    TooDeep {
+        /// The limit, which the page exceeds.
+        limit: usize,
+    },
     /// Nothing in the page reads as an article's text.
     NoArticle,
 }
@@ -100,6 +110,10 @@ impl std::fmt::Display for ExtractError {
                 f,
                 "the page has too many elements to read ({found}; at most {limit})"
             ),
+            ExtractError::TooDeep { limit } => write!(
+                f,
+                "the page nests its elements too deeply to read (more than {limit} levels)"
+            ),
             ExtractError::NoArticle => write!(f, "no article text was found in the page"),
         }
     }
@@ -113,12 +127,29 @@ fn clean(text: Option<&str>) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// Whether some element of the document lies deeper than `limit` levels.
+fn deeper_than(doc: &dom_query::Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(
+            node.children_it(false)
+                .filter(|child| child.is_element())
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    false
+}
+
 /// Extracts the article from a web page: its text as paragraphs, headline, byline, site name,
 /// language and publication day.
 ///
 /// # Errors
 ///
-/// [`ExtractError::TooLarge`] and [`ExtractError::TooManyElements`] for pages past the limits,
+/// [`ExtractError::TooLarge`], [`ExtractError::TooManyElements`] and [`ExtractError::TooDeep`]
+/// for pages past the limits,
 /// [`ExtractError::NoArticle`] when no text in the page reads as an article.
 pub fn extract(html: &str) -> Result<Extracted, ExtractError> {
     if html.len() > MAX_HTML_BYTES {
@@ -133,6 +164,9 @@ pub fn extract(html: &str) -> Result<Extracted, ExtractError> {
     };
     let mut readability =
         Readability::new(html, None, Some(config)).map_err(|_| ExtractError::NoArticle)?;
+    if deeper_than(&readability.doc, MAX_DEPTH) {
+        return Err(ExtractError::TooDeep { limit: MAX_DEPTH });
+    }
     // Read before Readability prunes the document.
     let published = published::published_day(&readability.doc);
     let article = readability.parse().map_err(|error| match error {
@@ -155,3 +189,6 @@ pub fn extract(html: &str) -> Result<Extracted, ExtractError> {
         paragraphs,
     })
 }
+
+#[cfg(test)]
+mod tests;
