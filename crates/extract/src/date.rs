@@ -48,9 +48,7 @@ fn numeric_day(value: &str) -> Option<Date> {
     if !matches!(separator, b'-' | b'/' | b'.') {
         return None;
     }
-    let mut parts = value[5..].splitn(2, char::from(separator));
-    let month = parts.next()?;
-    let rest = parts.next()?;
+    let (month, rest) = value[5..].split_once(char::from(separator))?;
     let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&month.len()) || !(1..=2).contains(&day_len) {
         return None;

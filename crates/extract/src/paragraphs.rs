@@ -189,7 +189,7 @@ mod tests {
         // Deep enough for a recursive walk to overflow a test thread's stack. Built node by node:
         // html5ever's tree builder takes minutes on such a page in a debug build.
         let doc = Document::fragment("<div></div>");
-        let mut parent = doc.select("div").nodes()[0].clone();
+        let mut parent = doc.select("div").nodes()[0];
         for _ in 0..100_000 {
             let child = doc.tree.new_element("div");
             parent.append_child(&child);
