@@ -33,8 +33,8 @@ mod decode;
 mod paragraphs;
 mod published;
 
+pub use dateline_format::page::Extracted;
 use dom_smoothie::{Config, Readability, ReadabilityError};
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "decode")]
 pub use decode::{decode_html, Decoded};
@@ -50,26 +50,6 @@ pub const MAX_ELEMENTS: usize = 500_000;
 /// the depth (a page of 4,000 nested `div`s takes seconds), and no real page comes near this
 /// (Chromium's parser stops nesting at the same depth).
 pub const MAX_DEPTH: usize = 512;
-
-/// The article in a page and what the page says about it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Extracted {
-    /// Headline, as Reader View shows it (the page title without the site's name where it can
-    /// tell them apart); may be empty when the page has none.
-    pub title: String,
-    /// Author line, when the page gives one.
-    pub byline: Option<String>,
-    /// Name of the site or publisher, when the page gives one.
-    pub site_name: Option<String>,
-    /// Publication day, `YYYY-MM-DD`, from the page's metadata; the publisher's local day
-    /// where a time with an offset is given.
-    pub published: Option<String>,
-    /// Language of the page (`<html lang>`), as written.
-    pub lang: Option<String>,
-    /// The article's text in reading order: paragraphs, headings and list items each on their
-    /// own, white space collapsed, none empty.
-    pub paragraphs: Vec<String>,
-}
 
 /// Why a page gave no article.
 #[derive(Clone, Debug, PartialEq, Eq)]

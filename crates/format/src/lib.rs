@@ -6,6 +6,7 @@
 //! - [`span`]: code-point spans, slicing text by them, and the one checker of span layers;
 //! - [`text`]: paragraphs and how a text is split into them;
 //! - [`calendar`]: the calendar period a TIMEX3 value names, and strict `YYYY-MM-DD` dates;
+//! - [`page`]: the article extracted from a saved web page;
 //! - [`protocol`]: the analysis worker's request and reply messages.
 //!
 //! ```
@@ -21,6 +22,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod page;
 pub mod protocol;
 pub mod span;
 pub mod text;

@@ -6,8 +6,13 @@
 //! The worker says [`AnalyzeReply::Ready`] first; a message posted before that would be lost.
 //! Then, per request: `Loading` (first request only, while the model downloads), `Analyzing`,
 //! and `Done` or `Failed`, each echoing the request's number.
+//!
+//! The worker also extracts the article from a saved web page ([`ExtractRequest`]), with the
+//! same code as `dateline extract`, so the browser and the CLI read a page alike. That needs no
+//! model: the worker answers at once with one [`ExtractReply`].
 
 use crate::article::Article;
+use crate::page::Extracted;
 use serde::{Deserialize, Serialize};
 
 /// Where Trunk puts the worker's loader script, relative to the page.
@@ -67,4 +72,83 @@ pub enum AnalyzeReply {
         /// A message for the reader.
         message: String,
     },
+}
+
+/// A request to extract the article from a saved web page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractRequest {
+    /// Echoed in the reply.
+    pub request: u32,
+    /// The page, as text.
+    pub html: String,
+}
+
+/// Any message the worker accepts: an [`ExtractRequest`] (it has `html`) or an
+/// [`AnalyzeRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum WorkerRequest {
+    /// Extract the article from a page.
+    Extract(ExtractRequest),
+    /// Analyze an article's text.
+    Analyze(AnalyzeRequest),
+}
+
+/// The worker's reply to an [`ExtractRequest`]. Its `status` values differ from
+/// [`AnalyzeReply`]'s, so a page that only analyzes never mistakes one for the other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ExtractReply {
+    /// The article found in the page.
+    Extracted {
+        /// The request this answers.
+        request: u32,
+        /// Headline, metadata and paragraphs.
+        page: Extracted,
+        /// Milliseconds the extraction took.
+        extract_ms: f64,
+    },
+    /// The page gave no article (none found, or too large to read).
+    ExtractFailed {
+        /// The request this answers.
+        request: u32,
+        /// A message for the reader.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_told_apart_by_their_fields() {
+        let extract = r#"{"request": 3, "html": "<p>x</p>"}"#;
+        assert_eq!(
+            serde_json::from_str::<WorkerRequest>(extract).unwrap(),
+            WorkerRequest::Extract(ExtractRequest {
+                request: 3,
+                html: "<p>x</p>".into()
+            })
+        );
+        let analyze = r#"{"request": 4, "id": "a", "title": "T", "standfirst": "",
+            "source": "S", "published": "2017-07-07", "paragraphs": ["P."]}"#;
+        assert!(matches!(
+            serde_json::from_str::<WorkerRequest>(analyze).unwrap(),
+            WorkerRequest::Analyze(AnalyzeRequest { request: 4, .. })
+        ));
+        assert!(serde_json::from_str::<WorkerRequest>(r#"{"request": 5}"#).is_err());
+    }
+
+    #[test]
+    fn extract_replies_carry_their_own_status() {
+        let reply = ExtractReply::ExtractFailed {
+            request: 1,
+            message: "no article".into(),
+        };
+        let json = serde_json::to_string(&reply).unwrap();
+        assert!(json.contains(r#""status":"extract_failed""#), "{json}");
+        assert!(serde_json::from_str::<AnalyzeReply>(&json).is_err());
+    }
 }

@@ -1,5 +1,7 @@
-//! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s.
-//! Messages cross the JavaScript boundary as plain objects through serde-wasm-bindgen.
+//! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s; and
+//! extracts articles from saved pages ([`ExtractRequest`] -> [`ExtractReply`]) with the same code
+//! as `dateline extract`. Messages cross the JavaScript boundary as plain objects through
+//! serde-wasm-bindgen.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,7 +9,9 @@ use std::rc::Rc;
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, ArticleSource};
 use dateline_engine::ner::NerModel;
-use dateline_format::protocol::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
+use dateline_format::protocol::{
+    AnalyzeReply, AnalyzeRequest, ExtractReply, ExtractRequest, WorkerRequest, MODEL_URL,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +22,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(reply: &AnalyzeReply) {
+fn post(reply: &impl Serialize) {
     // Maps as plain objects, so the page reads `reply.article.entities[0].name` directly.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     match reply.serialize(&serializer) {
@@ -102,11 +106,31 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
     post(&reply);
 }
 
+/// Extracts the article from a page; needs no model, so it answers at once.
+fn extract(request: ExtractRequest) {
+    let started = now();
+    let reply = match dateline_extract::extract(&request.html) {
+        Ok(page) => ExtractReply::Extracted {
+            request: request.request,
+            page,
+            extract_ms: now() - started,
+        },
+        Err(error) => ExtractReply::ExtractFailed {
+            request: request.request,
+            message: error.to_string(),
+        },
+    };
+    post(&reply);
+}
+
 fn main() {
     let analyzer: Rc<RefCell<Option<Rc<Analyzer>>>> = Rc::default();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        match serde_wasm_bindgen::from_value::<AnalyzeRequest>(event.data()) {
-            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer))),
+        match serde_wasm_bindgen::from_value::<WorkerRequest>(event.data()) {
+            Ok(WorkerRequest::Analyze(request)) => {
+                wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer)))
+            }
+            Ok(WorkerRequest::Extract(request)) => extract(request),
             Err(error) => post(&AnalyzeReply::Failed {
                 request: 0,
                 message: format!("malformed request: {error}"),
