@@ -1,11 +1,14 @@
 //! `dateline extract` and saved pages as bundle sources, on pages made up for the tests.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use dateline_cli::analyzer;
 use dateline_cli::bundle::build_bundle;
 use dateline_format::article::Article;
+
+use common::dateline;
 
 /// A fresh folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -13,19 +16,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// Runs `dateline ARGS`: (success, stdout, stderr).
-fn dateline(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("dateline runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// A saved news page with `head` in its head.

@@ -1,16 +1,11 @@
 //! A missing or damaged model file is a clear error message and a non-zero exit, never a panic.
 
-use std::process::Command;
+mod common;
 
+/// Runs `dateline ARGS`: (success, standard error).
 fn dateline(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("dateline runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (ok, _, err) = common::dateline(args);
+    (ok, err)
 }
 
 #[test]

@@ -128,43 +128,38 @@ fn named_month_day(value: &str) -> Option<Date> {
 mod tests {
     use super::*;
 
-    fn day(value: &str) -> Option<String> {
-        day_of(value)
+    /// Asserts the day each value names.
+    fn assert_days(cases: &[(&str, &str)]) {
+        for (value, expected) in cases {
+            assert_eq!(day_of(value).as_deref(), Some(*expected), "{value:?}");
+        }
     }
 
     #[test]
     fn iso_dates_keep_the_day_as_written() {
-        assert_eq!(day("2017-06-18").as_deref(), Some("2017-06-18"));
-        assert_eq!(
-            day("2017-06-18T23:30:00-04:00").as_deref(),
-            Some("2017-06-18")
-        );
-        assert_eq!(
-            day("2017-06-19T01:30:00+09:00").as_deref(),
-            Some("2017-06-19")
-        );
-        assert_eq!(day("2017-06-18T03:00:00Z").as_deref(), Some("2017-06-18"));
-        assert_eq!(day(" 2017-06-18 10:00:00 ").as_deref(), Some("2017-06-18"));
-        assert_eq!(day("2017/6/8").as_deref(), Some("2017-06-08"));
-        assert_eq!(day("2017.06.18").as_deref(), Some("2017-06-18"));
-        assert_eq!(day("20170618").as_deref(), Some("2017-06-18"));
-        assert_eq!(day("20170618T1000").as_deref(), Some("2017-06-18"));
+        assert_days(&[
+            ("2017-06-18", "2017-06-18"),
+            ("2017-06-18T23:30:00-04:00", "2017-06-18"),
+            ("2017-06-19T01:30:00+09:00", "2017-06-19"),
+            ("2017-06-18T03:00:00Z", "2017-06-18"),
+            (" 2017-06-18 10:00:00 ", "2017-06-18"),
+            ("2017/6/8", "2017-06-08"),
+            ("2017.06.18", "2017-06-18"),
+            ("20170618", "2017-06-18"),
+            ("20170618T1000", "2017-06-18"),
+        ]);
     }
 
     #[test]
     fn dates_with_month_names() {
-        assert_eq!(day("June 18, 2017").as_deref(), Some("2017-06-18"));
-        assert_eq!(day("18 June 2017").as_deref(), Some("2017-06-18"));
-        assert_eq!(day("Jun 8 2017").as_deref(), Some("2017-06-08"));
-        assert_eq!(day("Sept. 3, 2016").as_deref(), Some("2016-09-03"));
-        assert_eq!(
-            day("Sun, 18 Jun 2017 10:00:00 +0000").as_deref(),
-            Some("2017-06-18")
-        );
-        assert_eq!(
-            day("Published on Tuesday, June 20th 2017").as_deref(),
-            Some("2017-06-20")
-        );
+        assert_days(&[
+            ("June 18, 2017", "2017-06-18"),
+            ("18 June 2017", "2017-06-18"),
+            ("Jun 8 2017", "2017-06-08"),
+            ("Sept. 3, 2016", "2016-09-03"),
+            ("Sun, 18 Jun 2017 10:00:00 +0000", "2017-06-18"),
+            ("Published on Tuesday, June 20th 2017", "2017-06-20"),
+        ]);
     }
 
     #[test]
@@ -184,7 +179,7 @@ mod tests {
             "May the fourth",
             "12/06/2017",
         ] {
-            assert_eq!(day(value), None, "{value:?}");
+            assert_eq!(day_of(value), None, "{value:?}");
         }
     }
 }
