@@ -3,15 +3,15 @@
 //! The two steps are independent. [`rule_mentions`] finds typed mentions with capitalization,
 //! gazetteers and context rules; [`mentions_from_bio`] turns any tagger's BIO labels over
 //! tokens into the same [`Mention`]s. [`merge`] then groups mentions into [`Entity`]s whatever
-//! found them: forms of one gazetteer entry ("U.S.", "United States"), exact repeats, short
+//! found them: forms of one word-list entry ("U.S.", "United States"), exact repeats, short
 //! forms of people ("Putin" → "Vladimir Putin") and acronyms of organisations. The canonical
 //! name is the longest form, the type the one with the strongest evidence over all mentions.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::{normalize, Gazetteer, Normalizer};
 use super::segment::{is_title_abbreviation, Doc, Kind, Token};
+use super::word_lists::{normalize, Normalizer, WordLists};
 use dateline_format::article::{Entity, EntityType, Span};
 
 /// One mention of a name, however it was found.
@@ -286,7 +286,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "via",
 ];
 
-fn is_name_token(t: &Token, _gaz: &Gazetteer) -> bool {
+fn is_name_token(t: &Token, _gaz: &WordLists) -> bool {
     match t.kind {
         Kind::Word => {
             // A lone capital letter ("A", "C") is no name; initialisms ("U.S.") are.
@@ -324,8 +324,8 @@ fn is_calendar_word(lower: &str) -> bool {
 }
 
 /// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
-fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
-    let max = gaz.max_title_words.min(end.saturating_sub(i));
+fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
+    let max = lists.max_title_words.min(end.saturating_sub(i));
     // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
     let mut words = Normalizer::default();
     let mut ends = vec![0];
@@ -340,7 +340,7 @@ fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
         if len == 1 && toks[i].text == "-" {
             continue;
         }
-        if gaz.is_title(&words.out[..ends[len]])
+        if lists.is_title(&words.out[..ends[len]])
             || is_title_abbreviation(&toks[i].text) && len == 1 && toks[i].text.ends_with('.')
         {
             return len;
@@ -349,10 +349,10 @@ fn title_at(toks: &[Token], i: usize, end: usize, gaz: &Gazetteer) -> usize {
     0
 }
 
-/// Finds entity mentions with capitalization, gazetteers and context rules. Tokens marked in
+/// Finds entity mentions with capitalization, word lists and context rules. Tokens marked in
 /// `blocked` (time expressions) are never part of a name.
 pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     let toks = &doc.tokens;
     let mut mentions = Vec::new();
     let seen = Seen::of(doc);
@@ -375,7 +375,7 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
             if shouting {
                 // All-capitals headlines: only known names count.
                 if let Some((len, known_type)) =
-                    longest_known(doc, i, range.end, blocked, gaz, true)
+                    longest_known(doc, i, range.end, blocked, lists, true)
                 {
                     mentions.push(Mention {
                         span: span_of(toks, i..i + len),
@@ -389,13 +389,13 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
                 continue;
             }
             // A role before a name: "President Donald Trump", "spokesman Peskov".
-            let title = title_at(toks, i, range.end, gaz);
+            let title = title_at(toks, i, range.end, lists);
             if title > 0
-                && toks.get(i + title).is_some_and(|n| is_name_token(n, gaz))
+                && toks.get(i + title).is_some_and(|n| is_name_token(n, lists))
                 && !blocked.get(i + title).copied().unwrap_or(false)
             {
                 // Unless the title starts a known name ("General Motors").
-                if longest_known(doc, i, range.end, blocked, gaz, false)
+                if longest_known(doc, i, range.end, blocked, lists, false)
                     .is_none_or(|(len, _)| len <= title)
                 {
                     per_next = true;
@@ -403,16 +403,16 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
                     continue;
                 }
             }
-            let starts_name = is_name_token(t, gaz)
+            let starts_name = is_name_token(t, lists)
                 || (PARTICLES.contains(&t.lower.as_str())
-                    && longest_known(doc, i, range.end, blocked, gaz, false).is_some());
+                    && longest_known(doc, i, range.end, blocked, lists, false).is_some());
             if !starts_name {
                 per_next = false;
                 i += 1;
                 continue;
             }
-            let end = chunk_end(toks, i, range.end, blocked, gaz);
-            let chunk_mentions = type_chunk(doc, i..end, first_word, per_next, gaz, &seen);
+            let end = chunk_end(toks, i, range.end, blocked, lists);
+            let chunk_mentions = type_chunk(doc, i..end, first_word, per_next, lists, &seen);
             mentions.extend(chunk_mentions);
             per_next = false;
             i = end.max(i + 1);
@@ -476,11 +476,11 @@ fn longest_known(
     i: usize,
     end: usize,
     blocked: &[bool],
-    gaz: &Gazetteer,
+    lists: &WordLists,
     any_case: bool,
 ) -> Option<(usize, EntityType)> {
     let toks = &doc.tokens;
-    let max = (gaz.max_words * 2).min(end.saturating_sub(i));
+    let max = (lists.max_words * 2).min(end.saturating_sub(i));
     // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
     // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
     let mut key = Normalizer::default();
@@ -513,9 +513,9 @@ fn longest_known(
         }
         let normalized = &key.out[..ends[len]];
         let known = if any_case {
-            gaz.lookup_any_case_normalized(normalized)
+            lists.lookup_any_case_normalized(normalized)
         } else {
-            gaz.lookup_normalized(normalized, || doc.token_text(range.clone()))
+            lists.lookup_normalized(normalized, || doc.token_text(range.clone()))
         };
         if let Some(known) = known {
             if !any_case
@@ -531,26 +531,26 @@ fn longest_known(
 }
 
 /// Where the capitalized run starting at `i` ends.
-fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazetteer) -> usize {
+fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], lists: &WordLists) -> usize {
     let ok = |j: usize| j < end && !blocked.get(j).copied().unwrap_or(false);
     let mut j = i + 1;
     while ok(j) {
         let t = &toks[j];
-        if is_name_token(t, gaz) && !t.newline_before {
+        if is_name_token(t, lists) && !t.newline_before {
             // A title inside the run ends it: "U.S. President" | "Donald Trump".
-            if title_at(toks, j, end, gaz) > 0 && !ORG_HEADS.contains(&toks[j].lower.as_str()) {
+            if title_at(toks, j, end, lists) > 0 && !ORG_HEADS.contains(&toks[j].lower.as_str()) {
                 break;
             }
             j += 1;
             continue;
         }
         let prev = &toks[j - 1];
-        let next_is_name = toks.get(j + 1).is_some_and(|n| is_name_token(n, gaz)) && ok(j + 1);
+        let next_is_name = toks.get(j + 1).is_some_and(|n| is_name_token(n, lists)) && ok(j + 1);
         // "Rolls-Royce", "AT&T": glued punctuation inside a name.
-        let both_known = gaz.lookup(&prev.text).is_some()
+        let both_known = lists.lookup(&prev.text).is_some()
             || toks
                 .get(j + 1)
-                .is_some_and(|n| gaz.lookup(&n.text).is_some());
+                .is_some_and(|n| lists.lookup(&n.text).is_some());
         if matches!(t.text.as_str(), "-" | "&")
             && !t.space_before
             && next_is_name
@@ -567,7 +567,7 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], gaz: &Gazet
                 continue;
             }
             if toks.get(j + 1).is_some_and(|n| n.lower == "the")
-                && toks.get(j + 2).is_some_and(|n| is_name_token(n, gaz))
+                && toks.get(j + 2).is_some_and(|n| is_name_token(n, lists))
                 && ok(j + 2)
             {
                 j += 3;
@@ -589,7 +589,7 @@ fn type_chunk(
     range: Range<usize>,
     first_word: usize,
     per_evidence: bool,
-    gaz: &Gazetteer,
+    lists: &WordLists,
     seen: &Seen,
 ) -> Vec<Mention> {
     let toks = &doc.tokens;
@@ -600,14 +600,14 @@ fn type_chunk(
         || (start > 0 && start == first_word + 1 && toks[first_word].kind == Kind::Punct)
     {
         while start < end
-            && gaz.is_common(&toks[start].text)
-            && gaz.lookup(&toks[start].text).is_none()
+            && lists.is_common(&toks[start].text)
+            && lists.lookup(&toks[start].text).is_none()
         {
             start += 1;
         }
         if start < end && end - start == 1 && start == first_word {
             let t = &toks[start];
-            let known = gaz.lookup(&t.text).is_some() || gaz.is_first_name(&t.text);
+            let known = lists.lookup(&t.text).is_some() || lists.is_first_name(&t.text);
             let seen_inside = seen.inside.contains(&t.text);
             let looks_common = t.lower.ends_with("ly")
                 || t.lower.ends_with("ing")
@@ -626,7 +626,7 @@ fn type_chunk(
     let mut rest_start = start;
     let blocked = vec![false; 0];
     let whole = doc.token_text(start..end);
-    if let Some(known) = gaz.lookup(&whole) {
+    if let Some(known) = lists.lookup(&whole) {
         return vec![Mention {
             span: span_of(toks, start..end),
             entity_type: known.entity_type,
@@ -642,13 +642,13 @@ fn type_chunk(
         }];
     }
     while i < end {
-        if let Some((len, known_type)) = longest_known(doc, i, end, &blocked, gaz, false) {
+        if let Some((len, known_type)) = longest_known(doc, i, end, &blocked, lists, false) {
             // A known first word followed by a person's name splits: "Russian Vladimir Putin".
             // A known word inside an unknown run ("New Hampshire Democrats") is left to the run.
             let splits = i == rest_start
                 && (i + len == end
                     || toks.get(i + len).is_some_and(|n| {
-                        gaz.lookup(&n.text).is_some() || gaz.is_first_name(&n.text)
+                        lists.lookup(&n.text).is_some() || lists.is_first_name(&n.text)
                     }));
             if splits || i > rest_start {
                 if i > rest_start {
@@ -656,7 +656,7 @@ fn type_chunk(
                         doc,
                         rest_start..i,
                         per_evidence && out.is_empty(),
-                        gaz,
+                        lists,
                     ));
                 }
                 out.push(Mention {
@@ -672,7 +672,7 @@ fn type_chunk(
         i += 1;
     }
     if rest_start < end {
-        out.extend(shape_type(doc, rest_start..end, per_evidence, gaz));
+        out.extend(shape_type(doc, rest_start..end, per_evidence, lists));
     }
     out
 }
@@ -682,7 +682,7 @@ fn shape_type(
     doc: &Doc,
     range: Range<usize>,
     per_evidence: bool,
-    gaz: &Gazetteer,
+    lists: &WordLists,
 ) -> Option<Mention> {
     let toks = &doc.tokens;
     let (start, end) = (range.start, range.end);
@@ -719,7 +719,7 @@ fn shape_type(
     if MISC_HEADS.contains(&last) && words > 1 {
         return mention(EntityType::Miscellaneous, 2);
     }
-    if gaz.is_first_name(&toks[start].text) && words > 1 {
+    if lists.is_first_name(&toks[start].text) && words > 1 {
         return mention(EntityType::Person, 2);
     }
     let before = start
@@ -735,7 +735,7 @@ fn shape_type(
     }
     // "Putin’s spokesman": whoever has a spokesman or a wife is most likely a person.
     let owns_a_role = toks.get(end).is_some_and(|t| t.kind == Kind::Possessive)
-        && title_at(toks, end + 1, toks.len(), gaz) > 0;
+        && title_at(toks, end + 1, toks.len(), lists) > 0;
     if SPEECH_VERBS.contains(&after) || owns_a_role {
         return mention(EntityType::Person, 1);
     }
@@ -789,7 +789,7 @@ pub fn mentions_from_bio(tokens: &[Span], labels: &[&str]) -> Vec<Mention> {
 }
 
 struct Group {
-    /// The gazetteer's usual form, for known names.
+    /// The word lists' usual form, for known names.
     usual: Option<String>,
     /// Surface forms in order of first appearance.
     surfaces: Vec<String>,
@@ -840,7 +840,7 @@ fn words_of(name: &str) -> Vec<String> {
 /// Groups mentions into entities (see the module docs). `text` is the analysed text.
 pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let chars: Vec<char> = text.chars().collect();
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     mentions.retain(|m| !m.span.is_empty() && m.span.end <= chars.len());
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
@@ -853,7 +853,7 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for m in &kept {
         let surface: String = chars[m.span.start..m.span.end].iter().collect();
-        let known = gaz
+        let known = lists
             .lookup(&surface)
             .filter(|k| k.entity_type == m.entity_type);
         let key = match known {

@@ -30,10 +30,10 @@
 
 pub mod entities;
 mod events;
-mod gazetteer;
 pub(crate) mod segment;
 mod tagged;
 mod timex;
+mod word_lists;
 
 use crate::ner::NerModel;
 use dateline_format::article::{is_valid_id, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};

@@ -10,8 +10,8 @@
 use std::ops::Range;
 
 use super::entities::{rule_mentions, Mention};
-use super::gazetteer::{normalize, Gazetteer};
 use super::segment::{Doc, Kind, Token};
+use super::word_lists::{normalize, WordLists};
 use crate::ner::NerModel;
 use dateline_format::article::{EntityType, Span};
 
@@ -82,14 +82,14 @@ const HOUSE_STYLE_ORGS: &[&str] = &["kremlin", "white house", "downing street"];
 /// Mentions that touch a token in `blocked` (a time expression) are dropped: the time layer has
 /// the better claim on those words.
 pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     let unseen = |surface: &str| model.gazetteer().get(&surface.to_lowercase()).is_none();
     let mut mentions = tag(model, doc, blocked);
     for m in &mut mentions {
         let surface = doc.slice(m.span);
         if HOUSE_STYLE_ORGS.contains(&normalize(&surface).as_str()) {
             m.entity_type = EntityType::Organization;
-        } else if let Some(known) = gaz.lookup(&surface).filter(|_| unseen(&surface)) {
+        } else if let Some(known) = lists.lookup(&surface).filter(|_| unseen(&surface)) {
             m.entity_type = known.entity_type;
         }
     }
@@ -109,7 +109,8 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
         .filter(|r| !inside_compound(doc, r.span))
         .filter(|r| {
             let surface = doc.slice(r.span);
-            gaz.lookup(&surface)
+            lists
+                .lookup(&surface)
                 .is_some_and(|k| k.entity_type == r.entity_type)
                 && unseen(&surface)
         })
@@ -207,7 +208,7 @@ fn tag(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
 /// its parts, when every word part is a capitalized name of a person, organisation or place that
 /// Dateline's lists or the model's training know.
 fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<Vec<Mention>> {
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     toks[range]
         .iter()
         .filter(|t| !is_glue(t))
@@ -215,7 +216,7 @@ fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<
             if !t.is_capitalized() {
                 return None;
             }
-            let entity_type = match gaz.lookup(&t.text) {
+            let entity_type = match lists.lookup(&t.text) {
                 Some(known) => known.entity_type,
                 None => {
                     // Only a name seen as one type; an ambiguous part keeps the compound whole.

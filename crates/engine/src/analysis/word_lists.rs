@@ -23,7 +23,10 @@ pub(crate) struct Known {
     pub group: String,
 }
 
-pub(crate) struct Gazetteer {
+/// Dateline's own word lists, parsed: known names with their class and usual form, first names,
+/// titles and common words. Written by hand, unlike the NER model's [`crate::ner::Gazetteer`],
+/// which holds the names of the model's training data.
+pub(crate) struct WordLists {
     names: HashMap<String, Known>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
     short_forms: HashSet<String>,
@@ -82,13 +85,13 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-impl Gazetteer {
-    pub fn get() -> &'static Gazetteer {
-        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(Gazetteer::load)
+impl WordLists {
+    pub fn get() -> &'static WordLists {
+        static WORD_LISTS: OnceLock<WordLists> = OnceLock::new();
+        WORD_LISTS.get_or_init(WordLists::load)
     }
 
-    fn load() -> Gazetteer {
+    fn load() -> WordLists {
         let mut names = HashMap::new();
         let mut short_forms = HashSet::new();
         let mut max_words = 1;
@@ -128,7 +131,7 @@ impl Gazetteer {
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
             .collect();
-        Gazetteer {
+        WordLists {
             names,
             short_forms,
             max_words,
@@ -144,7 +147,7 @@ impl Gazetteer {
         self.lookup_normalized(&normalize(name), || name.to_string())
     }
 
-    /// [`Gazetteer::lookup`] of a name whose key (`normalize`) is `key`; `name` gives the name
+    /// [`WordLists::lookup`] of a name whose key (`normalize`) is `key`; `name` gives the name
     /// as written, needed only when the key is listed.
     pub fn lookup_normalized(&self, key: &str, name: impl FnOnce() -> String) -> Option<&Known> {
         let known = self.names.get(key)?;
@@ -182,7 +185,7 @@ mod tests {
 
     #[test]
     fn forms_of_one_place_share_a_group() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         for form in ["U.S.", "US", "United States", "America"] {
             let known = g.lookup(form).unwrap();
             assert_eq!(known.entity_type, EntityType::Location, "{form}");
@@ -194,7 +197,7 @@ mod tests {
 
     #[test]
     fn classes_come_from_their_list() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         assert_eq!(
             g.lookup("Kremlin").unwrap().entity_type,
             EntityType::Organization
@@ -223,7 +226,7 @@ mod tests {
 
     #[test]
     fn lists_stay_small() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         assert!(g.names.len() + g.first_names.len() + g.titles.len() + g.common.len() < 5000);
     }
 }
