@@ -26,301 +26,16 @@ pub struct Mention {
     pub strength: u8,
 }
 
-/// Last words that make a name an organisation.
-const ORG_HEADS: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "ag",
-    "gmbh",
-    "sa",
-    "company",
-    "group",
-    "party",
-    "ministry",
-    "department",
-    "agency",
-    "bank",
-    "university",
-    "college",
-    "institute",
-    "council",
-    "committee",
-    "commission",
-    "association",
-    "union",
-    "federation",
-    "organization",
-    "organisation",
-    "foundation",
-    "board",
-    "bureau",
-    "office",
-    "service",
-    "services",
-    "authority",
-    "court",
-    "army",
-    "navy",
-    "police",
-    "airlines",
-    "airways",
-    "motors",
-    "industries",
-    "holdings",
-    "partners",
-    "systems",
-    "technologies",
-    "fund",
-    "club",
-    "league",
-    "church",
-    "school",
-    "academy",
-    "society",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "press",
-    "network",
-    "exchange",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "government",
-    "administration",
-    "forces",
-    "guard",
-    "brigade",
-    "front",
-    "movement",
-    "alliance",
-    "coalition",
-    "center",
-    "centre",
-    "hospital",
-    "museum",
-    "team",
-    "united",
-    "city",
-    "rovers",
-    "wanderers",
-    "athletic",
-    "fc",
-    "bancorp",
-    "securities",
-    "capital",
-    "investments",
-    "communications",
-    "energy",
-    "oil",
-    "petroleum",
-    "pharmaceuticals",
-    "electric",
-    "airline",
-    "telecom",
-    "media",
-];
-/// Last words that make a name a place.
-const LOC_HEADS: &[&str] = &[
-    "river",
-    "mountains",
-    "mountain",
-    "mount",
-    "island",
-    "islands",
-    "sea",
-    "ocean",
-    "lake",
-    "bay",
-    "gulf",
-    "street",
-    "avenue",
-    "square",
-    "province",
-    "county",
-    "state",
-    "region",
-    "valley",
-    "desert",
-    "peninsula",
-    "strait",
-    "coast",
-    "heights",
-    "hills",
-    "park",
-    "airport",
-    "bridge",
-    "canal",
-    "district",
-    "territory",
-    "republic",
-    "kingdom",
-];
-/// Last words that make a name an event or other name.
-const MISC_HEADS: &[&str] = &[
-    "cup",
-    "games",
-    "olympics",
-    "championship",
-    "championships",
-    "open",
-    "war",
-    "summit",
-    "award",
-    "awards",
-    "prize",
-    "festival",
-    "act",
-    "treaty",
-    "accord",
-    "accords",
-    "agreement",
-    "plan",
-    "doctrine",
-    "trophy",
-    "series",
-    "grand prix",
-    "tournament",
-    "marathon",
-    "conference",
-];
-/// Words that let a name go on over "of": "Bank of England", "University of Chicago".
-const OF_HEADS: &[&str] = &[
-    "bank",
-    "university",
-    "ministry",
-    "department",
-    "republic",
-    "kingdom",
-    "gulf",
-    "bay",
-    "sea",
-    "institute",
-    "board",
-    "federation",
-    "association",
-    "council",
-    "organization",
-    "organisation",
-    "union",
-    "college",
-    "school",
-    "museum",
-    "church",
-    "court",
-    "league",
-    "commission",
-    "committee",
-    "academy",
-    "society",
-    "chamber",
-    "cape",
-    "isle",
-    "lake",
-    "mount",
-    "strait",
-    "city",
-    "state",
-    "states",
-    "duke",
-    "house",
-    "army",
-    "corps",
-    "front",
-    "movement",
-    "conference",
-    "agency",
-    "bureau",
-    "service",
-    "authority",
-    "fund",
-    "office",
-    "party",
-    "people's",
-    "secretary",
-    "minister",
-    "islands",
-    "sultanate",
-    "emirate",
-    "province",
-    "port",
-    "statue",
-    "tower",
-];
-/// Lowercase name particles: "Bashar al-Assad", "Charles de Gaulle".
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "der", "den", "ter", "dos",
-    "das", "la", "le", "es", "y",
-];
-/// Verbs of saying after a name: evidence for a person (or an organisation) speaking.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "announced",
-    "explained",
-    "argued",
-    "wrote",
-    "insisted",
-    "noted",
-    "asked",
-    "replied",
-    "warned",
-];
-/// Prepositions before a name that suggest a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards",
-    "via",
-];
-
-fn is_name_token(t: &Token, _gaz: &WordLists) -> bool {
+fn is_name_token(t: &Token, lists: &WordLists) -> bool {
     match t.kind {
         Kind::Word => {
             // A lone capital letter ("A", "C") is no name; initialisms ("U.S.") are.
             (t.text.chars().count() > 1)
                 && t.is_capitalized()
-                && !matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "i'll")
-                && !is_calendar_word(&t.lower)
+                && !lists.never_names.contains(&t.lower)
         }
         _ => false,
     }
-}
-
-/// Months, weekdays and the like: capitalized, never names on their own.
-fn is_calendar_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
 }
 
 /// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
@@ -404,7 +119,7 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
                 }
             }
             let starts_name = is_name_token(t, lists)
-                || (PARTICLES.contains(&t.lower.as_str())
+                || (lists.name_particles.contains(&t.lower)
                     && longest_known(doc, i, range.end, blocked, lists, false).is_some());
             if !starts_name {
                 per_next = false;
@@ -538,7 +253,9 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], lists: &Wor
         let t = &toks[j];
         if is_name_token(t, lists) && !t.newline_before {
             // A title inside the run ends it: "U.S. President" | "Donald Trump".
-            if title_at(toks, j, end, lists) > 0 && !ORG_HEADS.contains(&toks[j].lower.as_str()) {
+            if title_at(toks, j, end, lists) > 0
+                && !lists.organization_heads.contains(&toks[j].lower)
+            {
                 break;
             }
             j += 1;
@@ -561,7 +278,7 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], lists: &Wor
             continue;
         }
         // "Bank of England", "Democratic Republic of the Congo"
-        if t.lower == "of" && OF_HEADS.contains(&prev.lower.as_str()) {
+        if t.lower == "of" && lists.of_heads.contains(&prev.lower) {
             if next_is_name {
                 j += 2;
                 continue;
@@ -574,7 +291,7 @@ fn chunk_end(toks: &[Token], i: usize, end: usize, blocked: &[bool], lists: &Wor
                 continue;
             }
         }
-        if PARTICLES.contains(&t.lower.as_str()) && next_is_name {
+        if lists.name_particles.contains(&t.lower) && next_is_name {
             j += 2;
             continue;
         }
@@ -634,7 +351,7 @@ fn type_chunk(
         }];
     }
     let last_lower = toks[end - 1].lower.trim_end_matches('.').to_string();
-    if end - start > 1 && ORG_HEADS.contains(&last_lower.as_str()) {
+    if end - start > 1 && lists.organization_heads.contains(&last_lower) {
         return vec![Mention {
             span: span_of(toks, start..end),
             entity_type: EntityType::Organization,
@@ -710,13 +427,13 @@ fn shape_type(
     if per_evidence {
         return mention(EntityType::Person, 3);
     }
-    if ORG_HEADS.contains(&last) && words > 1 {
+    if lists.organization_heads.contains(last) && words > 1 {
         return mention(EntityType::Organization, 3);
     }
-    if LOC_HEADS.contains(&last) && words > 1 {
+    if lists.place_heads.contains(last) && words > 1 {
         return mention(EntityType::Location, 2);
     }
-    if MISC_HEADS.contains(&last) && words > 1 {
+    if lists.misc_heads.contains(last) && words > 1 {
         return mention(EntityType::Miscellaneous, 2);
     }
     if lists.is_first_name(&toks[start].text) && words > 1 {
@@ -736,10 +453,10 @@ fn shape_type(
     // "Putin’s spokesman": whoever has a spokesman or a wife is most likely a person.
     let owns_a_role = toks.get(end).is_some_and(|t| t.kind == Kind::Possessive)
         && title_at(toks, end + 1, toks.len(), lists) > 0;
-    if SPEECH_VERBS.contains(&after) || owns_a_role {
+    if lists.speech_verbs.contains(after) || owns_a_role {
         return mention(EntityType::Person, 1);
     }
-    if PLACE_PREPOSITIONS.contains(&before) {
+    if lists.place_prepositions.contains(before) {
         return mention(EntityType::Location, 0);
     }
     mention(EntityType::Organization, 0)
@@ -906,7 +623,7 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                 EntityType::Organization if gtype == EntityType::Organization || weak => {
                     let initials: String = owords
                         .iter()
-                        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&"))
+                        .filter(|w| !lists.acronym_skipped_words.contains(*w))
                         .filter_map(|w| w.chars().next())
                         .collect();
                     words.len() == 1 && initials.chars().count() >= 2 && initials == words[0]

@@ -68,10 +68,6 @@ fn model_tokens(toks: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     units
 }
 
-/// Seats of power that stand for an institution. CoNLL-2003 tags them as places, so the model
-/// does; Dateline's convention (and its word lists) make them organisations.
-const HOUSE_STYLE_ORGS: &[&str] = &["kremlin", "white house", "downing street"];
-
 /// Finds entity mentions with `model`, one document at a time (the tagger uses document-wide
 /// casing and what it tagged earlier), then lets Dateline's own word lists speak for names the
 /// model never saw in training (its gazetteer is every name in the CoNLL-2003 training data):
@@ -87,7 +83,11 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
     let mut mentions = tag(model, doc, blocked);
     for m in &mut mentions {
         let surface = doc.slice(m.span);
-        if HOUSE_STYLE_ORGS.contains(&normalize(&surface).as_str()) {
+        // CoNLL-2003, and so the model, reads "the Kremlin" as a place; Dateline as an organisation.
+        if lists
+            .house_style_organizations
+            .contains(&normalize(&surface))
+        {
             m.entity_type = EntityType::Organization;
         } else if let Some(known) = lists.lookup(&surface).filter(|_| unseen(&surface)) {
             m.entity_type = known.entity_type;

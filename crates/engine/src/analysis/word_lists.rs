@@ -1,4 +1,5 @@
-//! Word lists behind the rule-based entity typing, compiled into the binary with `include_str!`.
+//! Word lists behind the rule-based entity typing (and the abbreviated titles the tokenizer keeps
+//! whole), compiled into the binary with `include_str!`.
 //!
 //! The lists live in `crates/engine/data/` as plain text, small enough for the WebAssembly bundle
 //! (a few thousand entries in all). They are parsed once, on first use.
@@ -14,6 +15,17 @@ const MISC: &str = include_str!("../../data/misc.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const NEVER_NAMES: &str = include_str!("../../data/never_names.txt");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.txt");
+const TITLE_ABBREVIATIONS: &str = include_str!("../../data/title_abbreviations.txt");
+const ORGANIZATION_HEADS: &str = include_str!("../../data/organization_heads.txt");
+const PLACE_HEADS: &str = include_str!("../../data/place_heads.txt");
+const MISC_HEADS: &str = include_str!("../../data/misc_heads.txt");
+const OF_HEADS: &str = include_str!("../../data/of_heads.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+const PLACE_PREPOSITIONS: &str = include_str!("../../data/place_prepositions.txt");
+const ACRONYM_SKIPPED_WORDS: &str = include_str!("../../data/acronym_skipped_words.txt");
+const HOUSE_STYLE_ORGANIZATIONS: &str = include_str!("../../data/house_style_organizations.txt");
 
 /// A known name: its class and the usual form of the entity it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +36,8 @@ pub(crate) struct Known {
 }
 
 /// Dateline's own word lists, parsed: known names with their class and usual form, first names,
-/// titles and common words. Written by hand, unlike the NER model's [`crate::ner::Gazetteer`],
-/// which holds the names of the model's training data.
+/// titles, common words and the words around names that the rules read. Written by hand, unlike
+/// the NER model's [`crate::ner::Gazetteer`], which holds the names of the model's training data.
 pub(crate) struct WordLists {
     names: HashMap<String, Known>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
@@ -36,6 +48,28 @@ pub(crate) struct WordLists {
     titles: HashSet<String>,
     pub max_title_words: usize,
     common: HashSet<String>,
+    /// Capitalized words that are never a name on their own (lower-case).
+    pub never_names: HashSet<String>,
+    /// "al", "de", "van": lower-case words inside names.
+    pub name_particles: HashSet<String>,
+    /// "Mr", "Gen", "St": abbreviations that keep their dot (written without it).
+    pub title_abbreviations: HashSet<String>,
+    /// Last words that make a name an organisation (lower-case).
+    pub organization_heads: HashSet<String>,
+    /// Last words that make a name a place (lower-case).
+    pub place_heads: HashSet<String>,
+    /// Last words that make a name an event or other name (lower-case).
+    pub misc_heads: HashSet<String>,
+    /// Words that let a name go on over "of" (lower-case).
+    pub of_heads: HashSet<String>,
+    /// Verbs of saying after a person's name (lower-case).
+    pub speech_verbs: HashSet<String>,
+    /// Prepositions before a place's name (lower-case).
+    pub place_prepositions: HashSet<String>,
+    /// Words an acronym leaves out (normalized).
+    pub acronym_skipped_words: HashSet<String>,
+    /// Seats of power that stand for an institution (normalized).
+    pub house_style_organizations: HashSet<String>,
 }
 
 /// The key names are looked up by: lowercase, no dots, straight apostrophes, single spaces,
@@ -83,6 +117,10 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
     list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn entry_set(list: &str) -> HashSet<String> {
+    entries(list).map(str::to_string).collect()
 }
 
 impl WordLists {
@@ -139,6 +177,17 @@ impl WordLists {
             titles,
             max_title_words,
             common,
+            never_names: entry_set(NEVER_NAMES),
+            name_particles: entry_set(NAME_PARTICLES),
+            title_abbreviations: entry_set(TITLE_ABBREVIATIONS),
+            organization_heads: entry_set(ORGANIZATION_HEADS),
+            place_heads: entry_set(PLACE_HEADS),
+            misc_heads: entry_set(MISC_HEADS),
+            of_heads: entry_set(OF_HEADS),
+            speech_verbs: entry_set(SPEECH_VERBS),
+            place_prepositions: entry_set(PLACE_PREPOSITIONS),
+            acronym_skipped_words: entries(ACRONYM_SKIPPED_WORDS).map(normalize).collect(),
+            house_style_organizations: entries(HOUSE_STYLE_ORGANIZATIONS).map(normalize).collect(),
         }
     }
 
@@ -222,6 +271,20 @@ mod tests {
         assert!(g.is_first_name("Vladimir"));
         assert!(g.is_title("prime minister"));
         assert!(g.is_common("However"));
+    }
+
+    #[test]
+    fn rule_words_are_read_as_written() {
+        let g = WordLists::get();
+        assert!(g.organization_heads.contains("inc."));
+        assert!(g.misc_heads.contains("grand prix"));
+        assert!(g.of_heads.contains("people's"));
+        assert!(g.never_names.contains("i'm"));
+        assert!(g.title_abbreviations.contains("Gov't"));
+        assert!(!g.title_abbreviations.contains("mr"));
+        assert!(g.acronym_skipped_words.contains("&"));
+        assert!(g.house_style_organizations.contains("white house"));
+        assert_eq!(g.name_particles.len(), 19);
     }
 
     #[test]
