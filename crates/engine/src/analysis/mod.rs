@@ -31,7 +31,6 @@
 pub mod entities;
 mod events;
 pub(crate) mod segment;
-mod tagged;
 mod timex;
 mod word_lists;
 
@@ -150,7 +149,7 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, published: Option<jiff::civil::Date>) -> Analysis {
         match &self.model {
             Some(model) => analyze_with(text, published, |doc, blocked| {
-                tagged::model_mentions(model, doc, blocked)
+                entities::model_mentions(model, doc, blocked)
             }),
             None => analyze(text, published),
         }
