@@ -3,12 +3,13 @@
 //! acronyms of organisations. The canonical name is the longest form (or the word lists' usual
 //! one), the type the one with the strongest evidence over all mentions, the id a unique slug.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Mention;
 use crate::analysis::word_lists::{normalize, WordLists};
 use dateline_format::article::{Entity, EntityType, Span};
 
+/// The mentions of one entity so far.
 struct Group {
     /// The word lists' usual form, for known names.
     usual: Option<String>,
@@ -23,6 +24,26 @@ struct Group {
 }
 
 impl Group {
+    fn new(usual: Option<String>) -> Group {
+        Group {
+            usual,
+            surfaces: Vec::new(),
+            mentions: Vec::new(),
+            votes: [0; 4],
+            max_strength: 0,
+            merged: false,
+        }
+    }
+
+    fn add(&mut self, surface: String, mention: &Mention) {
+        if !self.surfaces.contains(&surface) {
+            self.surfaces.push(surface);
+        }
+        self.mentions.push(mention.span);
+        self.votes[type_index(mention.entity_type)] += 1 + u32::from(mention.strength) * 2;
+        self.max_strength = self.max_strength.max(mention.strength);
+    }
+
     fn entity_type(&self) -> EntityType {
         let mut best = 0;
         for (k, v) in self.votes.iter().enumerate() {
@@ -32,6 +53,7 @@ impl Group {
         }
         EntityType::ALL[best]
     }
+
     /// The usual form when the text uses it ("Russian" over "Russians"), else the longest form.
     fn name(&self) -> &str {
         if let Some(usual) = self.usual.as_ref().filter(|u| self.surfaces.contains(u)) {
@@ -59,10 +81,18 @@ fn words_of(name: &str) -> Vec<String> {
 }
 
 /// Groups mentions into entities (see the module docs). `text` is the analysed text.
-pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+pub fn merge(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     let chars: Vec<char> = text.chars().collect();
-    let lists = WordLists::get();
-    mentions.retain(|m| !m.span.is_empty() && m.span.end <= chars.len());
+    let mentions = without_overlaps(mentions, chars.len());
+    let mut groups = group_by_name(&chars, &mentions);
+    fold_short_forms(&mut groups);
+    into_entities(groups)
+}
+
+/// The mentions that lie in the text, in order; where two overlap, the one that starts first
+/// (or, starting together, the longer) wins.
+fn without_overlaps(mut mentions: Vec<Mention>, text_len: usize) -> Vec<Mention> {
+    mentions.retain(|m| !m.span.is_empty() && m.span.end <= text_len);
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
     for m in mentions {
@@ -70,9 +100,16 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             kept.push(m);
         }
     }
+    kept
+}
+
+/// One group per listed entity the mentions name as its listed type ("U.S." and "United States"
+/// together), and one per other name, compared without case, dots or a leading "the ".
+fn group_by_name(chars: &[char], mentions: &[Mention]) -> Vec<Group> {
+    let lists = WordLists::get();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for m in &kept {
+    for m in mentions {
         let surface: String = chars[m.span.start..m.span.end].iter().collect();
         let known = lists
             .lookup(&surface)
@@ -82,83 +119,97 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             None => normalize(surface.strip_prefix("the ").unwrap_or(&surface)),
         };
         let g = *by_key.entry(key).or_insert_with(|| {
-            let usual = known.map(|k| k.group.clone());
-            groups.push(Group {
-                usual,
-                surfaces: Vec::new(),
-                mentions: Vec::new(),
-                votes: [0; 4],
-                max_strength: 0,
-                merged: false,
-            });
+            groups.push(Group::new(known.map(|k| k.group.clone())));
             groups.len() - 1
         });
-        let group = &mut groups[g];
-        if !group.surfaces.contains(&surface) {
-            group.surfaces.push(surface);
-        }
-        group.mentions.push(m.span);
-        group.votes[type_index(m.entity_type)] += 1 + u32::from(m.strength) * 2;
-        group.max_strength = group.max_strength.max(m.strength);
+        groups[g].add(surface, m);
     }
-    // Short forms: "Putin" → "Vladimir Putin"; "NATO" → "North Atlantic Treaty Organization".
+    groups
+}
+
+/// Merges short forms into the longer name they stand for: "Putin" → "Vladimir Putin";
+/// "NATO" → "North Atlantic Treaty Organization".
+fn fold_short_forms(groups: &mut [Group]) {
     for g in 0..groups.len() {
-        let name = groups[g].name().to_string();
-        let words = words_of(&name);
-        let gtype = groups[g].entity_type();
-        // Only guesses give way to another type: a listed or titled name keeps its own.
-        let weak = groups[g].max_strength <= 1;
-        let mut target: Option<usize> = None;
-        for (h, other) in groups.iter().enumerate() {
-            if h == g || other.merged {
-                continue;
-            }
-            let otype = other.entity_type();
-            let owords = words_of(other.name());
-            if owords.len() <= words.len() {
-                continue;
-            }
-            let fits = match otype {
-                EntityType::Person if gtype == EntityType::Person || weak => {
-                    words.len() == 1
-                        && (owords.last() == words.first() || owords.first() == words.first())
-                        || words.len() == 2 && owords.ends_with(&words)
-                }
-                EntityType::Organization if gtype == EntityType::Organization || weak => {
-                    let initials: String = owords
-                        .iter()
-                        .filter(|w| !lists.acronym_skipped_words.contains(*w))
-                        .filter_map(|w| w.chars().next())
-                        .collect();
-                    words.len() == 1 && initials.chars().count() >= 2 && initials == words[0]
-                        || owords.starts_with(&words) && gtype == EntityType::Organization
-                }
-                _ => false,
-            };
-            if fits {
-                // Several candidates: the one with more mentions.
-                target = match target {
-                    Some(t) if groups[t].mentions.len() >= other.mentions.len() => Some(t),
-                    _ => Some(h),
-                };
-            }
-        }
-        if let Some(t) = target {
-            let moved = std::mem::take(&mut groups[g].mentions);
-            let surfaces = std::mem::take(&mut groups[g].surfaces);
-            let votes = groups[g].votes;
-            groups[g].merged = true;
-            let to = &mut groups[t];
-            to.mentions.extend(moved);
-            for s in surfaces {
-                if !to.surfaces.contains(&s) {
-                    to.surfaces.push(s);
-                }
-            }
-            let ttype = type_index(to.entity_type());
-            to.votes[ttype] += votes.iter().sum::<u32>();
+        if let Some(target) = longer_form_of(groups, g) {
+            move_into(groups, g, target);
         }
     }
+}
+
+/// The group whose name group `g`'s name is a short form of; of several, the one with more
+/// mentions.
+fn longer_form_of(groups: &[Group], g: usize) -> Option<usize> {
+    let short = &groups[g];
+    let words = words_of(short.name());
+    let short_type = short.entity_type();
+    // Only guesses give way to another type: a listed or titled name keeps its own.
+    let weak = short.max_strength <= 1;
+    let mut target: Option<usize> = None;
+    for (h, other) in groups.iter().enumerate() {
+        if h == g || other.merged {
+            continue;
+        }
+        let other_words = words_of(other.name());
+        if other_words.len() <= words.len() {
+            continue;
+        }
+        let fits = match other.entity_type() {
+            EntityType::Person if short_type == EntityType::Person || weak => {
+                is_short_person(&words, &other_words)
+            }
+            EntityType::Organization if short_type == EntityType::Organization || weak => {
+                is_acronym(&words, &other_words)
+                    || other_words.starts_with(&words) && short_type == EntityType::Organization
+            }
+            _ => false,
+        };
+        if fits {
+            target = match target {
+                Some(t) if groups[t].mentions.len() >= other.mentions.len() => Some(t),
+                _ => Some(h),
+            };
+        }
+    }
+    target
+}
+
+/// "Putin" (or "Vladimir") for "Vladimir Putin"; "al-Assad" for "Bashar al-Assad".
+fn is_short_person(words: &[String], full: &[String]) -> bool {
+    words.len() == 1 && (full.last() == words.first() || full.first() == words.first())
+        || words.len() == 2 && full.ends_with(words)
+}
+
+/// "FBI" for "Federal Bureau of Investigation" (words already normalized, so lower-case).
+fn is_acronym(words: &[String], full: &[String]) -> bool {
+    let lists = WordLists::get();
+    let initials: String = full
+        .iter()
+        .filter(|w| !lists.acronym_skipped_words.contains(*w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    words.len() == 1 && initials.chars().count() >= 2 && initials == words[0]
+}
+
+/// Moves group `from`'s mentions and forms into group `to`, its votes going to `to`'s type.
+fn move_into(groups: &mut [Group], from: usize, to: usize) {
+    let moved = std::mem::take(&mut groups[from].mentions);
+    let surfaces = std::mem::take(&mut groups[from].surfaces);
+    let votes = groups[from].votes;
+    groups[from].merged = true;
+    let to = &mut groups[to];
+    to.mentions.extend(moved);
+    for s in surfaces {
+        if !to.surfaces.contains(&s) {
+            to.surfaces.push(s);
+        }
+    }
+    let to_type = type_index(to.entity_type());
+    to.votes[to_type] += votes.iter().sum::<u32>();
+}
+
+/// The groups left after merging, as entities in order of first mention, with unique ids.
+fn into_entities(groups: Vec<Group>) -> Vec<Entity> {
     let mut live: Vec<Group> = groups
         .into_iter()
         .filter(|g| !g.merged && !g.mentions.is_empty())
@@ -167,18 +218,11 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         g.mentions.sort();
     }
     live.sort_by_key(|g| g.mentions.first().map_or(0, |m| m.start));
-    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut used: HashSet<String> = HashSet::new();
     live.into_iter()
         .map(|g| {
             let name = g.name().to_string();
-            let base = slug(&name);
-            let mut id = base.clone();
-            let mut n = 1;
-            while used.contains(&id) {
-                n += 1;
-                id = format!("{base}-{n}");
-            }
-            used.insert(id.clone());
+            let id = unique_id(&slug(&name), &mut used);
             let aliases = g.surfaces.iter().filter(|s| **s != name).cloned().collect();
             Entity {
                 id,
@@ -189,6 +233,18 @@ pub fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+/// `base`, or `base-2`, `base-3`… if taken; the result is marked `used`.
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while used.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    used.insert(id.clone());
+    id
 }
 
 /// `[a-z0-9-]+` from a name: ASCII letters and digits kept, common accents folded, the rest
