@@ -17,8 +17,11 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::segment::{Doc, Kind, Token};
+use super::segment::{self, Doc, Kind, Token};
 use dateline_format::article::{Span, TimexType};
+use words::*;
+
+mod words;
 
 /// A time expression found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,25 +133,6 @@ enum Unit {
 }
 
 impl Unit {
-    fn parse(word: &str) -> Option<(Unit, bool)> {
-        let (unit, plural) = match word {
-            "second" | "seconds" => (Unit::Second, word.ends_with('s')),
-            "minute" | "minutes" => (Unit::Minute, word.ends_with('s')),
-            "hour" | "hours" => (Unit::Hour, word.ends_with('s')),
-            "day" | "days" => (Unit::Day, word.ends_with('s')),
-            "week" | "weeks" => (Unit::Week, word.ends_with('s')),
-            "weekend" | "weekends" => (Unit::Weekend, word.ends_with('s')),
-            "month" | "months" => (Unit::Month, word.ends_with('s')),
-            "quarter" | "quarters" => (Unit::Quarter, word.ends_with('s')),
-            "year" | "years" => (Unit::Year, word.ends_with('s')),
-            "decade" | "decades" => (Unit::Decade, word.ends_with('s')),
-            "century" => (Unit::Century, false),
-            "centuries" => (Unit::Century, true),
-            _ => return None,
-        };
-        Some((unit, plural))
-    }
-
     /// A TIMEX3 duration of `n` and a half units ("2 1/2 years" is P2Y6M), where the unit splits.
     fn and_a_half(self, n: u32) -> Option<String> {
         Some(match self {
@@ -183,138 +167,6 @@ impl Unit {
             Unit::Century => format!("P{n}CE"),
         }
     }
-}
-
-fn month_of(token: &Token) -> Option<u8> {
-    if !token.is_capitalized() {
-        return None;
-    }
-    let m = match token.lower.as_str() {
-        "january" | "jan." => 1,
-        "february" | "feb." => 2,
-        "march" | "mar." => 3,
-        "april" | "apr." => 4,
-        "may" => 5,
-        "june" | "jun." => 6,
-        "july" | "jul." => 7,
-        "august" | "aug." => 8,
-        "september" | "sept." | "sep." => 9,
-        "october" | "oct." => 10,
-        "november" | "nov." => 11,
-        "december" | "dec." => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
-fn weekday_of(token: &Token) -> Option<(u8, bool)> {
-    if !token.is_capitalized() {
-        return None;
-    }
-    let word = token.lower.as_str();
-    let plural = word.ends_with("days");
-    let d = match word.trim_end_matches('s') {
-        "monday" | "mon." => 1,
-        "tuesday" | "tue." | "tues." => 2,
-        "wednesday" | "wed." => 3,
-        "thursday" | "thu." | "thur." | "thurs." => 4,
-        "friday" | "fri." => 5,
-        "saturday" | "sat." => 6,
-        "sunday" | "sun." => 7,
-        _ => return None,
-    };
-    Some((d, plural))
-}
-
-fn season_of(word: &str) -> Option<&'static str> {
-    match word {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "fall" | "autumn" => Some("FA"),
-        "winter" => Some("WI"),
-        _ => None,
-    }
-}
-
-/// "the nineties": the decade of the 1900s.
-fn decade_word(word: &str) -> Option<u8> {
-    let d = match word {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
-        _ => return None,
-    };
-    Some(d)
-}
-
-fn part_of_day(word: &str) -> Option<&'static str> {
-    match word {
-        "morning" => Some("MO"),
-        "afternoon" => Some("AF"),
-        "evening" => Some("EV"),
-        "night" | "overnight" => Some("NI"),
-        _ => None,
-    }
-}
-
-fn number_word(word: &str) -> Option<u32> {
-    let n = match word {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "dozen" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
-fn ordinal_word(word: &str) -> Option<u8> {
-    let n = match word {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        _ => return None,
-    };
-    Some(n)
 }
 
 /// A day of the month written "18", "18th", "1st".
@@ -402,34 +254,18 @@ fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
 /// Words that mark the time they stand near as past or future.
 fn tense_cue(token: &Token) -> Option<Dir> {
     let w = token.lower.as_str();
-    match w {
-        "will" | "'ll" | "shall" | "upcoming" | "coming" | "next" | "expected" | "expects"
-        | "scheduled" | "plans" | "planned" | "plan" | "due" | "until" | "till" | "tomorrow"
-        | "going" | "forthcoming" | "intends" | "later" | "hope" | "hopes" | "aims" | "set"
-        | "would" | "payable" | "effective" | "soon" | "planning" | "tomorrow's" => {
-            return Some(Dir::Future)
-        }
-        "was" | "were" | "had" | "did" | "since" | "after" | "last" | "ago" | "earlier"
-        | "previous" | "past" | "yesterday" | "said" | "told" | "met" | "took" | "made"
-        | "went" | "came" | "saw" | "gave" | "held" | "won" | "lost" | "shot" | "left"
-        | "began" | "fell" | "rose" | "sold" | "bought" | "paid" | "sent" | "spent" | "brought"
-        | "thought" | "found" | "got" | "kept" | "led" | "ran" | "struck" | "stood" | "became"
-        | "broke" | "chose" | "drew" | "drove" | "flew" | "grew" | "hit" | "knew" | "meant"
-        | "put" | "quit" | "shook" | "spoke" | "wrote" | "won't've" | "beat" | "killed"
-        | "fled" | "ended" | "elected" | "took office" | "agreed" | "signed" => {
-            return Some(Dir::Past)
-        }
-        _ => {}
+    if FUTURE_CUES.contains(&w) {
+        return Some(Dir::Future);
+    }
+    if PAST_CUES.contains(&w) {
+        return Some(Dir::Past);
     }
     // "-ed" verbs, but not names ("United").
     if token.kind == Kind::Word
         && !token.is_capitalized()
         && w.len() > 4
         && w.ends_with("ed")
-        && !matches!(
-            w,
-            "need" | "indeed" | "speed" | "hundred" | "proceed" | "succeed" | "exceed"
-        )
+        && !NOT_PAST_ED.contains(&w)
     {
         return Some(Dir::Past);
     }
@@ -804,7 +640,7 @@ impl Matcher<'_> {
                     return Some(m);
                 }
                 if self.w(i + 3) == "the" {
-                    if let Some((unit, false)) = Unit::parse(self.w(i + 4)) {
+                    if let Some((unit, false)) = unit_of(self.w(i + 4)) {
                         return Some(Match::new(i + 5, TimexType::Date, self.rel(unit, 0)));
                     }
                 }
@@ -817,28 +653,8 @@ impl Matcher<'_> {
     /// Expressions whose "the" is part of the extent.
     fn takes_the(&self, i: usize) -> bool {
         let w = self.w(i);
-        matches!(
-            w,
-            "past"
-                | "future"
-                | "present"
-                | "near"
-                | "next"
-                | "last"
-                | "first"
-                | "coming"
-                | "previous"
-                | "latest"
-                | "current"
-                | "weekend"
-                | "quarter"
-                | "year"
-                | "fiscal"
-                | "full"
-                | "following"
-                | "same"
-                | "preceding"
-        ) || ordinal_word(w).is_some()
+        TAKES_THE.contains(&w)
+            || ordinal_word(w).is_some()
             || season_of(w).is_some()
             || decade_word(w).is_some()
             // "the 1988 third quarter"
@@ -869,7 +685,7 @@ impl Matcher<'_> {
         if let Some((year, end)) = self.spelled_year(i, false) {
             return Some(Match::fixed(end, TimexType::Date, format!("{year:04}")));
         }
-        let article_unit = Unit::parse(self.w(i + 1)).is_some_and(|(u, _)| u != Unit::Second);
+        let article_unit = unit_of(self.w(i + 1)).is_some_and(|(u, _)| u != Unit::Second);
         if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || article_unit) {
             if let Some(m) = self.count_units(i, Some(n)) {
                 return Some(m);
@@ -893,36 +709,15 @@ impl Matcher<'_> {
         let month = month_of(tok)?;
         if let Some(day) = self.tok(i + 1).and_then(day_number) {
             // "June 18" but not "June 18 people" is hard to tell; accept unless a unit follows.
-            if Unit::parse(self.w(i + 2)).is_none() {
+            if unit_of(self.w(i + 2)).is_none() {
                 return Some(self.with_year(i + 2, month, Some(day)));
             }
         }
         // "May" and "March" are words too: take them alone only after a temporal preposition.
-        if w_month_ambiguous(&tok.lower) {
+        if is_ambiguous_month(&tok.lower) {
             let before = i.checked_sub(1).map_or("", |p| self.w(p));
             let year_follows = self.tok(i + 1).and_then(year_number).is_some();
-            if !year_follows
-                && !matches!(
-                    before,
-                    "in" | "since"
-                        | "until"
-                        | "by"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "of"
-                        | "from"
-                        | "through"
-                        | "before"
-                        | "after"
-                        | "during"
-                        | "-"
-                        | "between"
-                )
-            {
+            if !year_follows && !MONTH_PREPOSITIONS.contains(&before) {
                 return None;
             }
         }
@@ -1047,21 +842,7 @@ impl Matcher<'_> {
             _ => return None,
         };
         let mut end = end;
-        if matches!(
-            self.w(end),
-            "gmt"
-                | "utc"
-                | "est"
-                | "edt"
-                | "pst"
-                | "pdt"
-                | "cst"
-                | "cdt"
-                | "bst"
-                | "cet"
-                | "msk"
-                | "et"
-        ) {
+        if TIME_ZONES.contains(&self.w(end)) {
             end += 1;
         }
         // A day right after: "6 a.m. Friday", "noon today", "5 p.m. EST, Nov. 6".
@@ -1096,12 +877,7 @@ impl Matcher<'_> {
                     || matches!(&m.val, Val::Fixed(v) if v.len() == 10)
             });
         }
-        let shift = match self.w(i) {
-            "today" => 0,
-            "yesterday" => -1,
-            "tomorrow" => 1,
-            _ => return None,
-        };
+        let shift = day_word(self.w(i))?;
         Some(Match::new(
             i + 1,
             TimexType::Date,
@@ -1149,32 +925,10 @@ impl Matcher<'_> {
                     ));
                 }
             }
-            let unit_follows = Unit::parse(after).is_some();
+            let unit_follows = unit_of(after).is_some();
             let money =
                 matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
-            let quantity = matches!(
-                after,
-                "percent"
-                    | "%"
-                    | "million"
-                    | "billion"
-                    | "people"
-                    | "shares"
-                    | "troops"
-                    | "members"
-                    | "points"
-                    | "votes"
-                    | "dollars"
-                    | "acres"
-                    | "feet"
-                    | "meters"
-                    | "miles"
-                    | "tons"
-                    | "cars"
-                    | "jobs"
-                    | "units"
-                    | "-"
-            );
+            let quantity = COUNTED.contains(&after);
             let in_a_list = before == ","
                 && self
                     .tok(i.wrapping_sub(2))
@@ -1216,7 +970,7 @@ impl Matcher<'_> {
         if hyphen {
             j += 1;
         }
-        let (unit, _) = Unit::parse(self.w(j))?;
+        let (unit, _) = unit_of(self.w(j))?;
         if half {
             return Some(Match::fixed(
                 j + 1,
@@ -1271,7 +1025,7 @@ impl Matcher<'_> {
             }
             _ => {}
         }
-        if matches!(self.w(j), "a" | "per") && Unit::parse(self.w(j + 1)).is_some() {
+        if matches!(self.w(j), "a" | "per") && unit_of(self.w(j + 1)).is_some() {
             // "twice a day" is a set; "three times a week" too.
             return None;
         }
@@ -1284,21 +1038,8 @@ impl Matcher<'_> {
             return false;
         };
         before.kind == Kind::Number
-            || matches!(
-                before.lower.as_str(),
-                "million"
-                    | "billion"
-                    | "trillion"
-                    | "percent"
-                    | "%"
-                    | "cents"
-                    | "dollars"
-                    | "seats"
-                    | "flights"
-                    | "times"
-                    | "shares"
-            )
-            || Unit::parse(&before.lower).is_some_and(|(_, plural)| plural)
+            || RATE_AMOUNTS.contains(&before.lower.as_str())
+            || unit_of(&before.lower).is_some_and(|(_, plural)| plural)
     }
 
     /// True when a time follows (as in "two days before the vote"): then "before"/"after" do
@@ -1318,27 +1059,13 @@ impl Matcher<'_> {
             // "today's youth": the present age, not the day.
             "today"
                 if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive)
-                    && matches!(
-                        self.w(i + 2),
-                        "youth"
-                            | "world"
-                            | "society"
-                            | "generation"
-                            | "children"
-                            | "young"
-                            | "modern"
-                            | "personal"
-                    ) =>
+                    && AGE_NOUNS.contains(&self.w(i + 2)) =>
             {
                 return None
             }
             "today" | "tonight" | "yesterday" | "tomorrow" => {
-                let shift = match w {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
-                let day = self.rel(Unit::Day, shift);
+                // "tonight" is today's night.
+                let day = self.rel(Unit::Day, day_word(w).unwrap_or(0));
                 if w == "tonight" {
                     return Some(Match::new(i + 1, TimexType::Time, with_part(day, "NI")));
                 }
@@ -1347,7 +1074,7 @@ impl Matcher<'_> {
                 }
                 return Some(Match::new(i + 1, TimexType::Date, day));
             }
-            "now" | "currently" | "presently" | "nowadays" => return date(i + 1, "PRESENT_REF"),
+            w if NOW.contains(&w) => return date(i + 1, "PRESENT_REF"),
             "current" if !matches!(next, "account" | "accounts" | "affairs") => {
                 return date(i + 1, "PRESENT_REF")
             }
@@ -1358,7 +1085,7 @@ impl Matcher<'_> {
             "recently" | "lately" => return date(i + 1, "PAST_REF"),
             "recent" => {
                 // "in recent years": an unspecified stretch up to now.
-                let (unit, plural) = Unit::parse(next)?;
+                let (unit, plural) = unit_of(next)?;
                 return plural
                     .then(|| Match::fixed(i + 2, TimexType::Duration, unit.duration(None)));
             }
@@ -1372,7 +1099,7 @@ impl Matcher<'_> {
             "that" | "same" => {
                 // "that day", "that year", "the same day": the time mentioned last.
                 let same = w == "same" && self.w(i.wrapping_sub(1)) == "the";
-                let (unit, plural) = Unit::parse(next)?;
+                let (unit, plural) = unit_of(next)?;
                 return (!plural
                     && (w == "that" || same)
                     && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour))
@@ -1391,17 +1118,9 @@ impl Matcher<'_> {
             }
             "near" if next == "future" => return date(i + 2, "FUTURE_REF"),
             "present" if next == "day" => return date(i + 2, "PRESENT_REF"),
-            "daily" | "nightly" => {
-                return Some(Match::fixed(
-                    i + 1,
-                    TimexType::Set,
-                    if w == "daily" { "P1D" } else { "P1N" },
-                ))
+            w if recurrence_word(w).is_some() => {
+                return recurrence_word(w).map(|value| Match::fixed(i + 1, TimexType::Set, value))
             }
-            "weekly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1W")),
-            "monthly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1M")),
-            "yearly" => return Some(Match::fixed(i + 1, TimexType::Set, "P1Y")),
-            "hourly" => return Some(Match::fixed(i + 1, TimexType::Set, "PT1H")),
             "year" if next == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
                 return Some(Match::new(i + 3, TimexType::Date, self.rel(Unit::Year, -1)))
             }
@@ -1416,34 +1135,21 @@ impl Matcher<'_> {
                 return date(end, &value);
             }
             "every" | "each" => return self.set(i),
-            "christmas" | "thanksgiving" | "halloween" | "labor" | "election"
-                if tok_cap(self.tok(i)) =>
-            {
-                return self.holiday(i)
-            }
-            "new" if next == "year's" || (next == "year" && self.w(i + 2) == "'s") => {
-                return self.holiday(i)
-            }
+            _ if self.holiday(i).is_some() => return self.holiday(i),
             _ => {}
         }
         if w == "past"
             && self
                 .tok(i.wrapping_sub(1))
                 .is_some_and(|t| t.lower == "the")
-            && Unit::parse(next).is_none()
+            && unit_of(next).is_none()
             && number_word(next).is_none()
             && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number)
         {
             return date(i + 1, "PAST_REF");
         }
         // "this/last/next/past/coming + unit, season, month or weekday"
-        let shift: Option<i64> = match w {
-            "this" | "current" => Some(0),
-            "last" | "past" | "previous" | "preceding" => Some(-1),
-            "next" | "coming" | "following" => Some(1),
-            _ => None,
-        };
-        if let Some(shift) = shift {
+        if let Some(shift) = step_word(w) {
             return self.relative(i, shift);
         }
         // Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
@@ -1502,24 +1208,7 @@ impl Matcher<'_> {
                 return Some(Match::fixed(k, TimexType::Duration, "P1Y"));
             }
         }
-        if after_the
-            && w == "year"
-            && !matches!(
-                next,
-                "-" | "before"
-                    | "after"
-                    | "earlier"
-                    | "later"
-                    | "when"
-                    | "in"
-                    | "of"
-                    | "that"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-            )
-        {
+        if after_the && w == "year" && !AFTER_ANOTHER_YEAR.contains(&next) {
             return Some(Match::new(i + 1, TimexType::Date, self.rel(Unit::Year, 0)));
         }
         if w == "weekend"
@@ -1554,35 +1243,10 @@ impl Matcher<'_> {
             }
         }
         // Plural units alone, in a temporal frame: "in decades", "for years", "several months".
-        if let Some((unit, plural)) = Unit::parse(w) {
+        if let Some((unit, plural)) = unit_of(w) {
             let before = i.checked_sub(1).map_or("", |p| self.w(p));
-            let quantifier = matches!(
-                before,
-                "few"
-                    | "several"
-                    | "many"
-                    | "some"
-                    | "recent"
-                    | "coming"
-                    | "next"
-                    | "past"
-                    | "last"
-            );
-            if plural
-                && (quantifier
-                    || matches!(
-                        before,
-                        "for"
-                            | "in"
-                            | "over"
-                            | "within"
-                            | "of"
-                            | "the"
-                            | "after"
-                            | "before"
-                            | "than"
-                    ))
-            {
+            let quantifier = QUANTIFIERS.contains(&before);
+            if plural && (quantifier || DURATION_FRAMES.contains(&before)) {
                 if next == "ago" {
                     return date(i + 2, "PAST_REF");
                 }
@@ -1597,7 +1261,7 @@ impl Matcher<'_> {
         }
         if matches!(w, "few" | "several" | "many" | "couple") {
             let j = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-            if let Some((unit, true)) = Unit::parse(self.w(j)) {
+            if let Some((unit, true)) = unit_of(self.w(j)) {
                 if self.w(j + 1) == "ago" {
                     return date(j + 2, "PAST_REF");
                 }
@@ -1631,7 +1295,7 @@ impl Matcher<'_> {
                     .filter(|m| m.timex_type == TimexType::Duration);
             }
             if matches!(next, "few" | "several" | "many") {
-                if let Some((unit, true)) = Unit::parse(self.w(j + 1)) {
+                if let Some((unit, true)) = unit_of(self.w(j + 1)) {
                     return Some(Match::fixed(
                         j + 2,
                         TimexType::Duration,
@@ -1640,7 +1304,7 @@ impl Matcher<'_> {
                 }
             }
         }
-        if let Some((unit, plural)) = Unit::parse(next) {
+        if let Some((unit, plural)) = unit_of(next) {
             if plural {
                 return Some(Match::fixed(
                     j + 1,
@@ -1789,7 +1453,7 @@ impl Matcher<'_> {
     /// "every day", "each Thursday", "every winter".
     fn set(&self, i: usize) -> Option<Match> {
         let j = i + 1;
-        if let Some((unit, false)) = Unit::parse(self.w(j)) {
+        if let Some((unit, false)) = unit_of(self.w(j)) {
             return Some(Match::fixed(j + 1, TimexType::Set, unit.duration(Some(1))));
         }
         if let Some((day, _)) = self.tok(j).and_then(weekday_of) {
@@ -1823,47 +1487,24 @@ impl Matcher<'_> {
         None
     }
 
+    /// "Christmas Eve", "Thanksgiving Day", "New Year's Day 1999".
     fn holiday(&self, i: usize) -> Option<Match> {
-        let (month, day, mut end) = match self.w(i) {
-            "christmas" if self.w(i + 1) == "eve" => (12, 24, i + 2),
-            "christmas" => (12, 25, i + 1 + usize::from(self.w(i + 1) == "day")),
-            "halloween" => (10, 31, i + 1),
-            "new" => {
-                let k = if self.w(i + 1) == "year's" {
-                    i + 2
-                } else {
-                    i + 3
-                };
-                match self.w(k) {
-                    "eve" => (12, 31, k + 1),
-                    "day" => (1, 1, k + 1),
-                    _ => return None,
+        let name = HOLIDAYS.iter().find(|name| {
+            (0..name.words.len()).all(|k| self.w(i + k) == name.words[k])
+                && (i..i + name.capitals).all(|k| tok_cap(self.tok(k)))
+        })?;
+        let mut end = i + name.words.len();
+        let val = match name.date {
+            HolidayDate::Moving(holiday) => Val::Holiday(holiday),
+            HolidayDate::Fixed(month, day) => {
+                // The year is part of the expression, though the tense places the date.
+                if self.tok(end).and_then(year_number).is_some() {
+                    end += 1;
                 }
+                Val::MonthDay(month, day)
             }
-            "thanksgiving" => {
-                let end = i + 1 + usize::from(self.w(i + 1) == "day");
-                return Some(Match::new(
-                    end,
-                    TimexType::Date,
-                    Val::Holiday(Holiday::Thanksgiving),
-                ));
-            }
-            "labor" | "election"
-                if self.w(i + 1) == "day" && self.tok(i + 1).is_some_and(Token::is_capitalized) =>
-            {
-                let holiday = if self.w(i) == "labor" {
-                    Holiday::LaborDay
-                } else {
-                    Holiday::ElectionDay
-                };
-                return Some(Match::new(i + 2, TimexType::Date, Val::Holiday(holiday)));
-            }
-            _ => return None,
         };
-        if self.tok(end).and_then(year_number).is_some() {
-            end += 1;
-        }
-        Some(Match::new(end, TimexType::Date, Val::MonthDay(month, day)))
+        Some(Match::new(end, TimexType::Date, val))
     }
 }
 
@@ -1879,23 +1520,6 @@ fn with_part(day: Val, part: &str) -> Val {
     match day {
         Val::Fixed(v) if v.len() == 10 => Val::Fixed(format!("{v}T{part}")),
         other => other,
-    }
-}
-
-fn w_month_ambiguous(lower: &str) -> bool {
-    matches!(lower, "may" | "march")
-}
-
-/// The year offset of "this year", "last year", "next year".
-fn relative_year(first: &str, second: &str) -> Option<i64> {
-    if second != "year" {
-        return None;
-    }
-    match first {
-        "this" => Some(0),
-        "last" => Some(-1),
-        "next" => Some(1),
-        _ => None,
     }
 }
 
