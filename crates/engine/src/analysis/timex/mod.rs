@@ -19,8 +19,10 @@ use jiff::civil::Date;
 
 use super::segment::{self, Doc, Kind, Token};
 use dateline_format::article::{Span, TimexType};
+use tense::{tense_around, Tense};
 use words::*;
 
+mod tense;
 mod words;
 
 /// A time expression found in the text.
@@ -31,12 +33,6 @@ pub(crate) struct Found {
     pub tokens: Range<usize>,
     pub timex_type: TimexType,
     pub value: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Dir {
-    Past,
-    Future,
 }
 
 /// A value that may still need the tense around it.
@@ -90,7 +86,7 @@ struct Match {
     /// A clock time ("10 p.m. Wednesday"), appended to a value that resolves to a day.
     time: Option<(u32, u32)>,
     /// A tense the expression carries itself ("Wednesday's ruling" is past).
-    dir: Option<Dir>,
+    tense: Option<Tense>,
 }
 
 impl Match {
@@ -100,7 +96,7 @@ impl Match {
             timex_type,
             val,
             time: None,
-            dir: None,
+            tense: None,
         }
     }
     fn fixed(end: usize, timex_type: TimexType, value: impl Into<String>) -> Match {
@@ -251,85 +247,6 @@ fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
     })
 }
 
-/// Words that mark the time they stand near as past or future.
-fn tense_cue(token: &Token) -> Option<Dir> {
-    let w = token.lower.as_str();
-    if FUTURE_CUES.contains(&w) {
-        return Some(Dir::Future);
-    }
-    if PAST_CUES.contains(&w) {
-        return Some(Dir::Past);
-    }
-    // "-ed" verbs, but not names ("United").
-    if token.kind == Kind::Word
-        && !token.is_capitalized()
-        && w.len() > 4
-        && w.ends_with("ed")
-        && !NOT_PAST_ED.contains(&w)
-    {
-        return Some(Dir::Past);
-    }
-    None
-}
-
-/// The tense cue of token `i`, read with its neighbours: "next to" and "set up" mark no time,
-/// and "was expected", "had been scheduled" look back.
-fn cue_at(toks: &[Token], i: usize) -> Option<Dir> {
-    let token = toks.get(i)?;
-    let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .and_then(|k| toks.get(k))
-            .map_or("", |t| t.lower.as_str())
-    };
-    match token.lower.as_str() {
-        "next" if matches!(next, "to" | "door") => return None,
-        "set" if !matches!(next, "to" | "for") => return None,
-        "due" if next != "to" => return None,
-        "expected" | "scheduled" | "due" | "set" | "planned" | "going" | "supposed"
-            if matches!(before(1), "was" | "were")
-                || (before(1) == "been" && before(2) == "had") =>
-        {
-            return Some(Dir::Past)
-        }
-        // "as early as Tuesday", "as soon as Tuesday".
-        "early" | "soon" if before(1) == "as" && next == "as" => return Some(Dir::Future),
-        // "were planning to drive": a plan, not a past event.
-        "was" | "were" if next.len() > 4 && next.ends_with("ing") => return None,
-        _ => {}
-    }
-    tense_cue(token)
-}
-
-/// The tense around tokens `range` of the sentence: the nearest cue, left side first on ties.
-fn direction(toks: &[Token], range: Range<usize>) -> Option<Dir> {
-    // "is to meet" / "are to" mark the future too.
-    let is_to = |i: usize| {
-        matches!(
-            toks.get(i).map(|t| t.lower.as_str()),
-            Some("is" | "are" | "was" | "were")
-        ) && toks.get(i + 1).is_some_and(|t| t.lower == "to")
-    };
-    for distance in 1..=12 {
-        if let Some(i) = range.start.checked_sub(distance) {
-            if is_to(i) {
-                return Some(Dir::Future);
-            }
-            if let Some(d) = cue_at(toks, i) {
-                return Some(d);
-            }
-        }
-        let j = range.end + distance - 1;
-        if is_to(j) {
-            return Some(Dir::Future);
-        }
-        if let Some(d) = cue_at(toks, j) {
-            return Some(d);
-        }
-    }
-    None
-}
-
 /// The times a text has mentioned so far, at each granularity: what "that day", "that year" and
 /// "the following year" refer to.
 #[derive(Clone, Copy, Debug, Default)]
@@ -387,7 +304,7 @@ impl Mentioned {
     }
 }
 
-fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentioned) -> String {
+fn resolve(val: &Val, anchor: Option<Date>, tense: Option<Tense>, mentioned: &Mentioned) -> String {
     if let Val::Anaphor(unit, n) = val {
         return match mentioned.at(*unit).or(anchor) {
             Some(reference) => shift(reference, *unit, *n).unwrap_or_default(),
@@ -414,18 +331,18 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
         Val::Fixed(v) => v.clone(),
         Val::Month(m) => {
             let m = i64::from(*m);
-            let y = nearest_year(anchor, m, 15, dir);
+            let y = nearest_year(anchor, m, 15, tense);
             format!("{y:04}-{m:02}")
         }
         Val::MonthDay(m, d) => {
-            let y = nearest_year(anchor, i64::from(*m), i64::from(*d), dir);
+            let y = nearest_year(anchor, i64::from(*m), i64::from(*d), tense);
             format!("{y:04}-{m:02}-{d:02}")
         }
         Val::Weekday(d) => {
             let today = i64::from(anchor.weekday().to_monday_one_offset());
             let d = i64::from(*d);
-            let offset = match dir {
-                Some(Dir::Future) => (d - today).rem_euclid(7),
+            let offset = match tense {
+                Some(Tense::Future) => (d - today).rem_euclid(7),
                 _ => -(today - d).rem_euclid(7),
             };
             shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date)
@@ -433,9 +350,9 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
         Val::Holiday(h) => {
             let dates = [-1, 0, 1].map(|k| h.date(anchor.year().saturating_add(k)));
             let days = |d: &Date| anchor.until(*d).map_or(0, |s| i64::from(s.get_days()));
-            let pick = match dir {
-                Some(Dir::Past) => dates.iter().flatten().filter(|d| days(d) <= 0).max(),
-                Some(Dir::Future) => dates.iter().flatten().filter(|d| days(d) >= 0).min(),
+            let pick = match tense {
+                Some(Tense::Past) => dates.iter().flatten().filter(|d| days(d) <= 0).max(),
+                Some(Tense::Future) => dates.iter().flatten().filter(|d| days(d) >= 0).min(),
                 None => dates.iter().flatten().min_by_key(|d| days(d).abs()),
             };
             pick.map_or_else(String::new, |d| format_date(*d))
@@ -447,9 +364,9 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
                 "FA" => 9,
                 _ => 12,
             };
-            let y = match dir {
-                Some(Dir::Past) if start > month => year - 1,
-                Some(Dir::Future) if start + 2 < month => year + 1,
+            let y = match tense {
+                Some(Tense::Past) if start > month => year - 1,
+                Some(Tense::Future) if start + 2 < month => year + 1,
                 _ => year,
             };
             format!("{y:04}-{season}")
@@ -457,9 +374,9 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
         Val::Weekend => {
             // Early in the week, "the weekend" is the one just past.
             let today = i64::from(anchor.weekday().to_monday_one_offset());
-            let back = match dir {
-                Some(Dir::Past) => today <= 5,
-                Some(Dir::Future) => false,
+            let back = match tense {
+                Some(Tense::Past) => today <= 5,
+                Some(Tense::Future) => false,
                 None => today <= 2,
             };
             shift(anchor, Unit::Weekend, -i64::from(back)).unwrap_or_default()
@@ -470,14 +387,14 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
             match q {
                 Some(q) => {
                     let q = i64::from(*q);
-                    let y = if dir == Some(Dir::Past) && q > current {
+                    let y = if tense == Some(Tense::Past) && q > current {
                         year - 1
                     } else {
                         year
                     };
                     format!("{y:04}-Q{q}")
                 }
-                None if dir == Some(Dir::Past) => {
+                None if tense == Some(Tense::Past) => {
                     shift(anchor, Unit::Quarter, -1).unwrap_or_default()
                 }
                 None => format!("{year:04}-Q{current}"),
@@ -490,7 +407,7 @@ fn resolve(val: &Val, anchor: Option<Date>, dir: Option<Dir>, mentioned: &Mentio
 /// a past cue moves a date more than two months ahead back a year, a future cue moves a date
 /// more than two months behind forward a year. ("June 18th" after "shot down", published
 /// 2017-07-07: 2017; "November" after "after his election triumph": 2016.)
-fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
+fn nearest_year(anchor: Date, m: i64, d: i64, tense: Option<Tense>) -> i64 {
     let year = i64::from(anchor.year());
     // Distance in (approximate) days from the anchor to the date in year y.
     let offset = |y: i64| {
@@ -500,9 +417,9 @@ fn nearest_year(anchor: Date, m: i64, d: i64, dir: Option<Dir>) -> i64 {
         .into_iter()
         .min_by_key(|&y| (offset(y).abs(), offset(y) > 0))
         .unwrap_or(year);
-    match dir {
-        Some(Dir::Past) if offset(nearest) > 60 => nearest - 1,
-        Some(Dir::Future) if offset(nearest) < -60 => nearest + 1,
+    match tense {
+        Some(Tense::Past) if offset(nearest) > 60 => nearest - 1,
+        Some(Tense::Future) if offset(nearest) < -60 => nearest + 1,
         _ => nearest,
     }
 }
@@ -525,8 +442,8 @@ pub(crate) fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Found> {
                 i += 1;
                 continue;
             };
-            let dir = m.dir.or_else(|| direction(toks, i..m.end));
-            let value = m.finish(resolve(&m.val, anchor, dir, &mentioned));
+            let tense = m.tense.or_else(|| tense_around(toks, i..m.end));
+            let value = m.finish(resolve(&m.val, anchor, tense, &mentioned));
             if m.timex_type == TimexType::Date || m.timex_type == TimexType::Time {
                 mentioned.note(&value);
             }
@@ -812,7 +729,7 @@ impl Matcher<'_> {
         }
         let mut m = Match::new(i + 1, TimexType::Date, Val::Weekday(day));
         if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive) {
-            m.dir = Some(Dir::Past);
+            m.tense = Some(Tense::Past);
         }
         Some(m)
     }
