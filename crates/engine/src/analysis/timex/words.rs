@@ -5,7 +5,7 @@
 //! so "may" and "sun" stay words.
 
 use super::segment::Token;
-use super::{Holiday, Unit};
+use super::value::{Holiday, Unit};
 
 /// The month a capitalized token names: "June", "Aug.".
 pub(super) fn month_of(token: &Token) -> Option<u8> {
