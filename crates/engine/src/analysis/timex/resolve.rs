@@ -5,9 +5,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::tense::Tense;
-use super::value::{Holiday, Unit, Val};
+use super::value::{Holiday, Season, Unit, Value, Which};
 
-pub(super) fn format_date(date: Date) -> String {
+fn format_date(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
@@ -20,7 +20,7 @@ fn valid_year(year: i64) -> Option<i64> {
     (1..=9999).contains(&year).then_some(year)
 }
 
-pub(super) fn shift_days(date: Date, days: i64) -> Option<Date> {
+fn shift_days(date: Date, days: i64) -> Option<Date> {
     let span = jiff::Span::new().try_days(days).ok()?;
     date.checked_add(span).ok()
 }
@@ -35,7 +35,7 @@ fn shift_month(year: i64, month: i64, months: i64) -> Option<(i64, i64)> {
 }
 
 /// The date `n` units away from `anchor`, written at that unit's granularity.
-pub(super) fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
+fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
     let (year, month) = (i64::from(anchor.year()), i64::from(anchor.month()));
     Some(match unit {
         Unit::Second | Unit::Minute | Unit::Hour => format_date(anchor),
@@ -119,119 +119,247 @@ impl Mentioned {
     }
 }
 
+/// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
+/// `mentioned` before it. Empty when the arithmetic leaves the calendar.
 pub(super) fn resolve(
-    val: &Val,
-    anchor: Option<Date>,
+    value: &Value,
+    published: Option<Date>,
     tense: Option<Tense>,
     mentioned: &Mentioned,
 ) -> String {
-    if let Val::Anaphor(unit, n) = val {
-        return match mentioned.at(*unit).or(anchor) {
-            Some(reference) => shift(reference, *unit, *n).unwrap_or_default(),
-            None => "PAST_REF".to_string(),
-        };
-    }
-    let Some(anchor) = anchor else {
-        return match val {
-            Val::Fixed(v) => v.clone(),
-            Val::Month(m) => format!("XXXX-{m:02}"),
-            Val::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            Val::Weekday(d) => format!("XXXX-WXX-{d}"),
-            Val::Quarter(Some(q)) => format!("XXXX-Q{q}"),
-            Val::Quarter(None) => "XXXX-QX".to_string(),
-            Val::Holiday(Holiday::Thanksgiving | Holiday::ElectionDay) => "XXXX-11".to_string(),
-            Val::Holiday(Holiday::LaborDay) => "XXXX-09".to_string(),
-            Val::Season(season) => format!("XXXX-{season}"),
-            Val::Anaphor(..) | Val::Weekend => "PAST_REF".to_string(),
-        };
+    let Some(published) = published else {
+        return undated(value, mentioned);
     };
-    let year = i64::from(anchor.year());
-    let month = i64::from(anchor.month());
-    match val {
-        Val::Fixed(v) => v.clone(),
-        Val::Month(m) => {
-            let m = i64::from(*m);
-            let y = nearest_year(anchor, m, 15, tense);
-            format!("{y:04}-{m:02}")
+    let year = i64::from(published.year());
+    match value {
+        Value::Literal(v) => v.clone(),
+        Value::Relative { unit, offset } => shift(published, *unit, *offset).unwrap_or_default(),
+        Value::Anaphoric { unit, offset } => {
+            let reference = mentioned.at(*unit).unwrap_or(published);
+            shift(reference, *unit, *offset).unwrap_or_default()
         }
-        Val::MonthDay(m, d) => {
-            let y = nearest_year(anchor, i64::from(*m), i64::from(*d), tense);
-            format!("{y:04}-{m:02}-{d:02}")
+        Value::Month { month, which } => {
+            let y = month_year(published, *month, *which, tense);
+            format!("{y:04}-{month:02}")
         }
-        Val::Weekday(d) => {
-            let today = i64::from(anchor.weekday().to_monday_one_offset());
-            let d = i64::from(*d);
-            let offset = match tense {
-                Some(Tense::Future) => (d - today).rem_euclid(7),
-                _ => -(today - d).rem_euclid(7),
-            };
-            shift_days(anchor, offset).map_or_else(|| format!("XXXX-WXX-{d}"), format_date)
+        Value::MonthDay { month, day } => {
+            let y = nearest_year(published, i64::from(*month), i64::from(*day), tense);
+            format!("{y:04}-{month:02}-{day:02}")
         }
-        Val::Holiday(h) => {
-            let dates = [-1, 0, 1].map(|k| holiday_date(*h, anchor.year().saturating_add(k)));
-            let days = |d: &Date| anchor.until(*d).map_or(0, |s| i64::from(s.get_days()));
-            let pick = match tense {
-                Some(Tense::Past) => dates.iter().flatten().filter(|d| days(d) <= 0).max(),
-                Some(Tense::Future) => dates.iter().flatten().filter(|d| days(d) >= 0).min(),
-                None => dates.iter().flatten().min_by_key(|d| days(d).abs()),
-            };
-            pick.map_or_else(String::new, |d| format_date(*d))
-        }
-        Val::Season(season) => {
-            let start = match *season {
-                "SP" => 3,
-                "SU" => 6,
-                "FA" => 9,
-                _ => 12,
-            };
-            let y = match tense {
-                Some(Tense::Past) if start > month => year - 1,
-                Some(Tense::Future) if start + 2 < month => year + 1,
-                _ => year,
-            };
-            format!("{y:04}-{season}")
-        }
-        Val::Weekend => {
-            // Early in the week, "the weekend" is the one just past.
-            let today = i64::from(anchor.weekday().to_monday_one_offset());
-            let back = match tense {
-                Some(Tense::Past) => today <= 5,
-                Some(Tense::Future) => false,
-                None => today <= 2,
-            };
-            shift(anchor, Unit::Weekend, -i64::from(back)).unwrap_or_default()
-        }
-        Val::Anaphor(..) => String::new(),
-        Val::Quarter(q) => {
-            let current = (month - 1) / 3 + 1;
-            match q {
-                Some(q) => {
-                    let q = i64::from(*q);
-                    let y = if tense == Some(Tense::Past) && q > current {
-                        year - 1
-                    } else {
-                        year
-                    };
-                    format!("{y:04}-Q{q}")
-                }
-                None if tense == Some(Tense::Past) => {
-                    shift(anchor, Unit::Quarter, -1).unwrap_or_default()
-                }
-                None => format!("{year:04}-Q{current}"),
+        Value::InRelativeYear {
+            month,
+            day,
+            year_offset,
+        } => {
+            let y = year + year_offset;
+            match day {
+                Some(d) => format!("{y:04}-{month:02}-{d:02}"),
+                None => format!("{y:04}-{month:02}"),
             }
+        }
+        Value::Weekday { day, which } => weekday(published, *day, *which, tense),
+        Value::Season { season, which } => {
+            let y = season_year(published, *season, *which, tense);
+            format!("{y:04}-{}", season.code())
+        }
+        Value::NumberedQuarter(q) => {
+            let current = (i64::from(published.month()) - 1) / 3 + 1;
+            let y = if tense == Some(Tense::Past) && i64::from(*q) > current {
+                year - 1
+            } else {
+                year
+            };
+            format!("{y:04}-Q{q}")
+        }
+        Value::Quarter(which) => quarter(published, *which, tense),
+        Value::HalfYear(h) => format!("{:04}-H{h}", published.year()),
+        Value::YearEnd { previous } => {
+            format!("{:04}-12-31", published.year() - i16::from(*previous))
+        }
+        Value::Holiday(holiday) => holiday_near(published, *holiday, tense),
+        Value::Weekend => weekend(published, tense),
+        Value::PartOfDay { day, part } => {
+            with_part(resolve(day, Some(published), tense, mentioned), part)
+        }
+        Value::ClockTime { day, hour, minute } => with_clock_time(
+            resolve(day, Some(published), tense, mentioned),
+            *hour,
+            *minute,
+        ),
+    }
+}
+
+/// [`resolve`] without a publication date: `X` placeholders ("XXXX-06") where the calendar
+/// position is unknown, `PAST_REF`, `PRESENT_REF` or `FUTURE_REF` for times relative to it.
+fn undated(value: &Value, mentioned: &Mentioned) -> String {
+    match value {
+        Value::Literal(v) => v.clone(),
+        Value::Relative { offset, .. } => match offset.signum() {
+            -1 => "PAST_REF".to_string(),
+            1 => "FUTURE_REF".to_string(),
+            _ => "PRESENT_REF".to_string(),
+        },
+        Value::Anaphoric { unit, offset } => match mentioned.at(*unit) {
+            Some(reference) => shift(reference, *unit, *offset).unwrap_or_default(),
+            None => "PAST_REF".to_string(),
+        },
+        Value::Month { month, .. } => format!("XXXX-{month:02}"),
+        Value::MonthDay { month, day } => format!("XXXX-{month:02}-{day:02}"),
+        // The matcher leaves "this year" apart from the month when there is no publication date.
+        Value::InRelativeYear { month, day, .. } => match day {
+            Some(d) => format!("XXXX-{month:02}-{d:02}"),
+            None => format!("XXXX-{month:02}"),
+        },
+        Value::Weekday { day, .. } => format!("XXXX-WXX-{day}"),
+        Value::Season { season, .. } => format!("XXXX-{}", season.code()),
+        Value::NumberedQuarter(q) => format!("XXXX-Q{q}"),
+        Value::Quarter(_) => "XXXX-QX".to_string(),
+        Value::HalfYear(h) => format!("XXXX-H{h}"),
+        Value::YearEnd { .. } => "XXXX-12-31".to_string(),
+        Value::Holiday(Holiday::Thanksgiving | Holiday::ElectionDay) => "XXXX-11".to_string(),
+        Value::Holiday(Holiday::LaborDay) => "XXXX-09".to_string(),
+        Value::Weekend => "PAST_REF".to_string(),
+        Value::PartOfDay { day, part } => with_part(undated(day, mentioned), part),
+        Value::ClockTime { day, hour, minute } => {
+            let day = match day.as_ref() {
+                // "at 3 p.m.": on a day unknown, not at present.
+                Value::Relative {
+                    unit: Unit::Day,
+                    offset: 0,
+                } => "XXXX-XX-XX".to_string(),
+                day => undated(day, mentioned),
+            };
+            with_clock_time(day, *hour, *minute)
         }
     }
 }
 
-/// The year that puts month `m` (day `d`) nearest the anchor, unless the tense says otherwise:
+/// `day` with a part of the day ("MO") when it is a calendar date, ten characters long.
+/// Placeholders ("XXXX-WXX-5") take no part; "FUTURE_REF", ten characters too, does
+/// ("FUTURE_REFTMO", as it always has).
+fn with_part(day: String, part: &str) -> String {
+    if day.len() == 10 && !day.starts_with('X') {
+        format!("{day}T{part}")
+    } else {
+        day
+    }
+}
+
+/// `day` with a clock time, when it is a day ("1998-02-11", "XXXX-WXX-3").
+fn with_clock_time(day: String, hour: u32, minute: u32) -> String {
+    let day_level = !day.contains('T') && (day.len() == 10 || day.starts_with("XXXX-WXX-"));
+    if day_level {
+        format!("{day}T{hour:02}:{minute:02}")
+    } else {
+        day
+    }
+}
+
+/// The year of `month`: the one the tense points to or, after "last", "this" or "next", the
+/// last, current or next one.
+fn month_year(published: Date, month: u8, which: Which, tense: Option<Tense>) -> i64 {
+    let (year, now) = (i64::from(published.year()), i64::from(published.month()));
+    let m = i64::from(month);
+    match which {
+        Which::ByTense => nearest_year(published, m, 15, tense),
+        Which::This => year,
+        Which::Last if m < now => year,
+        Which::Last => year - 1,
+        Which::Next if m > now => year,
+        Which::Next => year + 1,
+    }
+}
+
+/// The year of `season`, as [`month_year`] finds a month's. By the tense, a season still to
+/// start is last year's in the past, and one over is next year's in the future.
+fn season_year(published: Date, season: Season, which: Which, tense: Option<Tense>) -> i64 {
+    let (year, month) = (i64::from(published.year()), i64::from(published.month()));
+    let start = season.start_month();
+    match which {
+        Which::ByTense => match tense {
+            Some(Tense::Past) if start > month => year - 1,
+            Some(Tense::Future) if start + 2 < month => year + 1,
+            _ => year,
+        },
+        Which::This => year,
+        Which::Last if start >= month => year - 1,
+        Which::Last => year,
+        Which::Next if start <= month => year + 1,
+        Which::Next => year,
+    }
+}
+
+/// The date of weekday `day` (1 = Monday). By the tense, the most recent one unless the text
+/// looks ahead (news reports what happened); "last" and "next" skip the publication day.
+fn weekday(published: Date, day: u8, which: Which, tense: Option<Tense>) -> String {
+    let today = i64::from(published.weekday().to_monday_one_offset());
+    let d = i64::from(day);
+    let offset = match which {
+        Which::ByTense => {
+            let offset = match tense {
+                Some(Tense::Future) => (d - today).rem_euclid(7),
+                _ => -(today - d).rem_euclid(7),
+            };
+            return shift_days(published, offset)
+                .map_or_else(|| format!("XXXX-WXX-{d}"), format_date);
+        }
+        Which::This => d - today,
+        Which::Last => -((today - d - 1).rem_euclid(7) + 1),
+        Which::Next => (d - today - 1).rem_euclid(7) + 1,
+    };
+    shift_days(published, offset).map_or_else(String::new, format_date)
+}
+
+/// "the quarter": the current one, or in the past the last one; "last/this/next quarter".
+fn quarter(published: Date, which: Which, tense: Option<Tense>) -> String {
+    let step = match which {
+        Which::ByTense if tense == Some(Tense::Past) => -1,
+        Which::ByTense => {
+            let current = (i64::from(published.month()) - 1) / 3 + 1;
+            return format!("{:04}-Q{current}", published.year());
+        }
+        Which::Last => -1,
+        Which::This => 0,
+        Which::Next => 1,
+    };
+    shift(published, Unit::Quarter, step).unwrap_or_default()
+}
+
+/// The date of a moving holiday near the publication date: the last one in the past, the
+/// next one in the future, else the nearest.
+fn holiday_near(published: Date, holiday: Holiday, tense: Option<Tense>) -> String {
+    let dates = [-1, 0, 1].map(|k| holiday_date(holiday, published.year().saturating_add(k)));
+    let days = |d: &Date| published.until(*d).map_or(0, |s| i64::from(s.get_days()));
+    let pick = match tense {
+        Some(Tense::Past) => dates.iter().flatten().filter(|d| days(d) <= 0).max(),
+        Some(Tense::Future) => dates.iter().flatten().filter(|d| days(d) >= 0).min(),
+        None => dates.iter().flatten().min_by_key(|d| days(d).abs()),
+    };
+    pick.map_or_else(String::new, |d| format_date(*d))
+}
+
+/// "the weekend": early in the week, and in the past, the one just gone; else the coming one.
+fn weekend(published: Date, tense: Option<Tense>) -> String {
+    let today = i64::from(published.weekday().to_monday_one_offset());
+    let back = match tense {
+        Some(Tense::Past) => today <= 5,
+        Some(Tense::Future) => false,
+        None => today <= 2,
+    };
+    shift(published, Unit::Weekend, -i64::from(back)).unwrap_or_default()
+}
+
+/// The year that puts month `m` (day `d`) nearest the publication date, unless the tense says otherwise:
 /// a past cue moves a date more than two months ahead back a year, a future cue moves a date
 /// more than two months behind forward a year. ("June 18th" after "shot down", published
 /// 2017-07-07: 2017; "November" after "after his election triumph": 2016.)
-fn nearest_year(anchor: Date, m: i64, d: i64, tense: Option<Tense>) -> i64 {
-    let year = i64::from(anchor.year());
-    // Distance in (approximate) days from the anchor to the date in year y.
+fn nearest_year(published: Date, m: i64, d: i64, tense: Option<Tense>) -> i64 {
+    let year = i64::from(published.year());
+    // Distance in (approximate) days from the publication date to the date in year y.
     let offset = |y: i64| {
-        (y - year) * 365 + (m - i64::from(anchor.month())) * 30 + (d - i64::from(anchor.day()))
+        (y - year) * 365
+            + (m - i64::from(published.month())) * 30
+            + (d - i64::from(published.day()))
     };
     let nearest = [year - 1, year, year + 1]
         .into_iter()

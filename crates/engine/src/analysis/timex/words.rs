@@ -5,7 +5,7 @@
 //! so "may" and "sun" stay words.
 
 use super::segment::Token;
-use super::value::{Holiday, Unit};
+use super::value::{Holiday, Season, Unit};
 
 /// The month a capitalized token names: "June", "Aug.".
 pub(super) fn month_of(token: &Token) -> Option<u8> {
@@ -62,13 +62,12 @@ pub(super) fn weekday_of(token: &Token) -> Option<(u8, bool)> {
     Some((d, plural))
 }
 
-/// The TIMEX3 code of a season.
-pub(super) fn season_of(word: &str) -> Option<&'static str> {
+pub(super) fn season_of(word: &str) -> Option<Season> {
     match word {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "fall" | "autumn" => Some("FA"),
-        "winter" => Some("WI"),
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "fall" | "autumn" => Some(Season::Fall),
+        "winter" => Some(Season::Winter),
         _ => None,
     }
 }
