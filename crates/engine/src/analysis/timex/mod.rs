@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::segment::{self, Doc};
+use super::segment::Doc;
 use dateline_format::article::{Span, TimexType};
 use matcher::Matcher;
 use resolve::{resolve, Mentioned};

@@ -1,4 +1,10 @@
-//! Calendar arithmetic: matched values placed against the publication date.
+//! Resolution: matched values placed on the calendar. The only module that reads the
+//! publication date.
+//!
+//! [`resolve`] turns a [`Value`] into a TIMEX3 string with the publication date, the tense around
+//! the expression and the times the text [`Mentioned`] before it. Without a publication date,
+//! positions on the calendar stay `X` placeholders ("XXXX-06") and times relative to the
+//! present become `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`.
 
 use std::ops::Range;
 
@@ -6,118 +12,6 @@ use jiff::civil::Date;
 
 use super::tense::Tense;
 use super::value::{Holiday, Season, Unit, Value, Which};
-
-fn format_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-fn format_week(date: Date) -> String {
-    let week = date.iso_week_date();
-    format!("{:04}-W{:02}", week.year(), week.week())
-}
-
-fn valid_year(year: i64) -> Option<i64> {
-    (1..=9999).contains(&year).then_some(year)
-}
-
-fn shift_days(date: Date, days: i64) -> Option<Date> {
-    let span = jiff::Span::new().try_days(days).ok()?;
-    date.checked_add(span).ok()
-}
-
-/// (year, month) shifted by `months`.
-fn shift_month(year: i64, month: i64, months: i64) -> Option<(i64, i64)> {
-    let index = year
-        .checked_mul(12)?
-        .checked_add(month - 1)?
-        .checked_add(months)?;
-    Some((valid_year(index.div_euclid(12))?, index.rem_euclid(12) + 1))
-}
-
-/// The date `n` units away from `anchor`, written at that unit's granularity.
-fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
-    let (year, month) = (i64::from(anchor.year()), i64::from(anchor.month()));
-    Some(match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => format_date(anchor),
-        Unit::Day => format_date(shift_days(anchor, n)?),
-        Unit::Week => format_week(shift_days(anchor, n.checked_mul(7)?)?),
-        Unit::Weekend => format!("{}-WE", format_week(shift_days(anchor, n.checked_mul(7)?)?)),
-        Unit::Month => {
-            let (y, m) = shift_month(year, month, n)?;
-            format!("{y:04}-{m:02}")
-        }
-        Unit::Quarter => {
-            let (y, m) = shift_month(year, month, n.checked_mul(3)?)?;
-            format!("{y:04}-Q{}", (m - 1) / 3 + 1)
-        }
-        Unit::Year => format!("{:04}", valid_year(year.checked_add(n)?)?),
-        Unit::Decade => format!(
-            "{:03}",
-            valid_year(year.checked_add(n.checked_mul(10)?)?)? / 10
-        ),
-        Unit::Century => format!(
-            "{:02}",
-            valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100
-        ),
-    })
-}
-
-/// The times a text has mentioned so far, at each granularity: what "that day", "that year" and
-/// "the following year" refer to.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Mentioned {
-    day: Option<Date>,
-    month: Option<Date>,
-    year: Option<Date>,
-}
-
-impl Mentioned {
-    pub(super) fn note(&mut self, value: &str) {
-        let num = |r: Range<usize>| {
-            value
-                .get(r)
-                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|s| s.parse::<i16>().ok())
-        };
-        let Some(year) = num(0..4) else { return };
-        let month = if value.len() >= 7 && value.as_bytes().get(4) == Some(&b'-') {
-            num(5..7)
-        } else {
-            None
-        };
-        let day = if value.len() >= 10 && value.as_bytes().get(7) == Some(&b'-') {
-            num(8..10)
-        } else {
-            None
-        };
-        let date = |m: i16, d: i16| {
-            i8::try_from(m)
-                .ok()
-                .zip(i8::try_from(d).ok())
-                .and_then(|(m, d)| Date::new(year, m, d).ok())
-        };
-        if value.len() == 4 || month.is_some() {
-            self.year = date(1, 1);
-        }
-        if let Some(m) = month {
-            self.month = date(m, 1);
-            if let Some(d) = day {
-                self.day = date(m, d);
-            }
-        }
-    }
-
-    /// The mentioned time a relative `unit` counts from.
-    fn at(&self, unit: Unit) -> Option<Date> {
-        match unit {
-            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
-                self.day
-            }
-            Unit::Month | Unit::Quarter => self.month,
-            Unit::Year | Unit::Decade | Unit::Century => self.year,
-        }
-    }
-}
 
 /// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
 /// `mentioned` before it. Empty when the arithmetic leaves the calendar.
@@ -270,6 +164,29 @@ fn month_year(published: Date, month: u8, which: Which, tense: Option<Tense>) ->
     }
 }
 
+/// The year that puts month `m` (day `d`) nearest the publication date, unless the tense says otherwise:
+/// a past cue moves a date more than two months ahead back a year, a future cue moves a date
+/// more than two months behind forward a year. ("June 18th" after "shot down", published
+/// 2017-07-07: 2017; "November" after "after his election triumph": 2016.)
+fn nearest_year(published: Date, m: i64, d: i64, tense: Option<Tense>) -> i64 {
+    let year = i64::from(published.year());
+    // Distance in (approximate) days from the publication date to the date in year y.
+    let offset = |y: i64| {
+        (y - year) * 365
+            + (m - i64::from(published.month())) * 30
+            + (d - i64::from(published.day()))
+    };
+    let nearest = [year - 1, year, year + 1]
+        .into_iter()
+        .min_by_key(|&y| (offset(y).abs(), offset(y) > 0))
+        .unwrap_or(year);
+    match tense {
+        Some(Tense::Past) if offset(nearest) > 60 => nearest - 1,
+        Some(Tense::Future) if offset(nearest) < -60 => nearest + 1,
+        _ => nearest,
+    }
+}
+
 /// The year of `season`, as [`month_year`] finds a month's. By the tense, a season still to
 /// start is last year's in the past, and one over is next year's in the future.
 fn season_year(published: Date, season: Season, which: Which, tense: Option<Tense>) -> i64 {
@@ -338,6 +255,18 @@ fn holiday_near(published: Date, holiday: Holiday, tense: Option<Tense>) -> Stri
     pick.map_or_else(String::new, |d| format_date(*d))
 }
 
+/// The date of a moving holiday in `year`.
+fn holiday_date(holiday: Holiday, year: i16) -> Option<Date> {
+    let (month, weekday, skip) = match holiday {
+        Holiday::Thanksgiving => (11, 4, 21),
+        Holiday::LaborDay => (9, 1, 0),
+        Holiday::ElectionDay => (11, 1, 1),
+    };
+    let first = Date::new(year, month, 1).ok()?;
+    let to_weekday = (weekday - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+    shift_days(first, to_weekday + skip)
+}
+
 /// "the weekend": early in the week, and in the past, the one just gone; else the coming one.
 fn weekend(published: Date, tense: Option<Tense>) -> String {
     let today = i64::from(published.weekday().to_monday_one_offset());
@@ -349,37 +278,221 @@ fn weekend(published: Date, tense: Option<Tense>) -> String {
     shift(published, Unit::Weekend, -i64::from(back)).unwrap_or_default()
 }
 
-/// The year that puts month `m` (day `d`) nearest the publication date, unless the tense says otherwise:
-/// a past cue moves a date more than two months ahead back a year, a future cue moves a date
-/// more than two months behind forward a year. ("June 18th" after "shot down", published
-/// 2017-07-07: 2017; "November" after "after his election triumph": 2016.)
-fn nearest_year(published: Date, m: i64, d: i64, tense: Option<Tense>) -> i64 {
-    let year = i64::from(published.year());
-    // Distance in (approximate) days from the publication date to the date in year y.
-    let offset = |y: i64| {
-        (y - year) * 365
-            + (m - i64::from(published.month())) * 30
-            + (d - i64::from(published.day()))
-    };
-    let nearest = [year - 1, year, year + 1]
-        .into_iter()
-        .min_by_key(|&y| (offset(y).abs(), offset(y) > 0))
-        .unwrap_or(year);
-    match tense {
-        Some(Tense::Past) if offset(nearest) > 60 => nearest - 1,
-        Some(Tense::Future) if offset(nearest) < -60 => nearest + 1,
-        _ => nearest,
+/// The times a text has mentioned so far, at each granularity: what "that day", "that year" and
+/// "the following year" refer to.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Mentioned {
+    day: Option<Date>,
+    month: Option<Date>,
+    year: Option<Date>,
+}
+
+impl Mentioned {
+    /// Remembers the date a resolved `value` names ("1995", "1998-06", "1998-10-23T15:00"), at
+    /// each granularity it has.
+    pub(super) fn note(&mut self, value: &str) {
+        let num = |r: Range<usize>| {
+            value
+                .get(r)
+                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|s| s.parse::<i16>().ok())
+        };
+        let Some(year) = num(0..4) else { return };
+        let month = if value.len() >= 7 && value.as_bytes().get(4) == Some(&b'-') {
+            num(5..7)
+        } else {
+            None
+        };
+        let day = if value.len() >= 10 && value.as_bytes().get(7) == Some(&b'-') {
+            num(8..10)
+        } else {
+            None
+        };
+        let date = |m: i16, d: i16| {
+            i8::try_from(m)
+                .ok()
+                .zip(i8::try_from(d).ok())
+                .and_then(|(m, d)| Date::new(year, m, d).ok())
+        };
+        if value.len() == 4 || month.is_some() {
+            self.year = date(1, 1);
+        }
+        if let Some(m) = month {
+            self.month = date(m, 1);
+            if let Some(d) = day {
+                self.day = date(m, d);
+            }
+        }
+    }
+
+    /// The mentioned time a relative `unit` counts from.
+    fn at(&self, unit: Unit) -> Option<Date> {
+        match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
+                self.day
+            }
+            Unit::Month | Unit::Quarter => self.month,
+            Unit::Year | Unit::Decade | Unit::Century => self.year,
+        }
     }
 }
 
-/// The date of a moving holiday in `year`.
-fn holiday_date(holiday: Holiday, year: i16) -> Option<Date> {
-    let (month, weekday, skip) = match holiday {
-        Holiday::Thanksgiving => (11, 4, 21),
-        Holiday::LaborDay => (9, 1, 0),
-        Holiday::ElectionDay => (11, 1, 1),
-    };
-    let first = Date::new(year, month, 1).ok()?;
-    let to_weekday = (weekday - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
-    shift_days(first, to_weekday + skip)
+/// The date `n` units away from `anchor`, written at that unit's granularity.
+fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
+    let (year, month) = (i64::from(anchor.year()), i64::from(anchor.month()));
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => format_date(anchor),
+        Unit::Day => format_date(shift_days(anchor, n)?),
+        Unit::Week => format_week(shift_days(anchor, n.checked_mul(7)?)?),
+        Unit::Weekend => format!("{}-WE", format_week(shift_days(anchor, n.checked_mul(7)?)?)),
+        Unit::Month => {
+            let (y, m) = shift_month(year, month, n)?;
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let (y, m) = shift_month(year, month, n.checked_mul(3)?)?;
+            format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+        }
+        Unit::Year => format!("{:04}", valid_year(year.checked_add(n)?)?),
+        Unit::Decade => format!(
+            "{:03}",
+            valid_year(year.checked_add(n.checked_mul(10)?)?)? / 10
+        ),
+        Unit::Century => format!(
+            "{:02}",
+            valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100
+        ),
+    })
+}
+
+fn shift_days(date: Date, days: i64) -> Option<Date> {
+    let span = jiff::Span::new().try_days(days).ok()?;
+    date.checked_add(span).ok()
+}
+
+/// (year, month) shifted by `months`.
+fn shift_month(year: i64, month: i64, months: i64) -> Option<(i64, i64)> {
+    let index = year
+        .checked_mul(12)?
+        .checked_add(month - 1)?
+        .checked_add(months)?;
+    Some((valid_year(index.div_euclid(12))?, index.rem_euclid(12) + 1))
+}
+
+fn valid_year(year: i64) -> Option<i64> {
+    (1..=9999).contains(&year).then_some(year)
+}
+
+fn format_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+fn format_week(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `value` resolved against `published` in `tense`, with nothing mentioned before.
+    fn on(published: &str, value: &Value, tense: Option<Tense>) -> String {
+        let published = published.parse().ok();
+        resolve(value, published, tense, &Mentioned::default())
+    }
+
+    fn undated_value(value: &Value) -> String {
+        resolve(value, None, None, &Mentioned::default())
+    }
+
+    #[test]
+    fn relative_units_count_from_the_publication_date() {
+        let last_week = Value::Relative {
+            unit: Unit::Week,
+            offset: -1,
+        };
+        assert_eq!(on("2017-07-07", &last_week, None), "2017-W26");
+        assert_eq!(undated_value(&last_week), "PAST_REF");
+        let next_quarter = Value::Quarter(Which::Next);
+        assert_eq!(on("2017-11-30", &next_quarter, None), "2018-Q1");
+        assert_eq!(undated_value(&next_quarter), "XXXX-QX");
+    }
+
+    #[test]
+    fn weekdays_by_step_and_by_tense() {
+        // 2017-07-07 is a Friday.
+        let friday = |which| Value::Weekday { day: 5, which };
+        assert_eq!(on("2017-07-07", &friday(Which::Last), None), "2017-06-30");
+        assert_eq!(on("2017-07-07", &friday(Which::This), None), "2017-07-07");
+        assert_eq!(on("2017-07-07", &friday(Which::Next), None), "2017-07-14");
+        let monday = Value::Weekday {
+            day: 1,
+            which: Which::ByTense,
+        };
+        assert_eq!(on("2017-07-07", &monday, None), "2017-07-03");
+        assert_eq!(on("2017-07-07", &monday, Some(Tense::Future)), "2017-07-10");
+        assert_eq!(undated_value(&monday), "XXXX-WXX-1");
+    }
+
+    #[test]
+    fn the_tense_places_months_and_holidays() {
+        let march = Value::Month {
+            month: 3,
+            which: Which::ByTense,
+        };
+        assert_eq!(on("2017-07-07", &march, Some(Tense::Future)), "2018-03");
+        assert_eq!(on("2017-07-07", &march, Some(Tense::Past)), "2017-03");
+        let thanksgiving = Value::Holiday(Holiday::Thanksgiving);
+        assert_eq!(
+            on("2000-01-07", &thanksgiving, Some(Tense::Past)),
+            "1999-11-25"
+        );
+        assert_eq!(
+            on("2000-01-07", &thanksgiving, Some(Tense::Future)),
+            "2000-11-23"
+        );
+    }
+
+    #[test]
+    fn anaphora_count_from_the_last_mention() {
+        let following_year = Value::Anaphoric {
+            unit: Unit::Year,
+            offset: 1,
+        };
+        let mut mentioned = Mentioned::default();
+        mentioned.note("1995");
+        let published = "1998-04-18".parse().ok();
+        assert_eq!(
+            resolve(&following_year, published, None, &mentioned),
+            "1996"
+        );
+        assert_eq!(on("1998-04-18", &following_year, None), "1999");
+        assert_eq!(undated_value(&following_year), "PAST_REF");
+    }
+
+    #[test]
+    fn parts_of_days_and_clock_times() {
+        let tomorrow = Value::Relative {
+            unit: Unit::Day,
+            offset: 1,
+        };
+        let morning = Value::PartOfDay {
+            day: Box::new(tomorrow),
+            part: "MO",
+        };
+        assert_eq!(on("2017-07-07", &morning, None), "2017-07-08TMO");
+        // Kept as it has always been: "FUTURE_REF" takes the part as a date would.
+        assert_eq!(undated_value(&morning), "FUTURE_REFTMO");
+        let three_pm = Value::ClockTime {
+            day: Box::new(Value::Relative {
+                unit: Unit::Day,
+                offset: 0,
+            }),
+            hour: 15,
+            minute: 0,
+        };
+        assert_eq!(on("2017-07-07", &three_pm, None), "2017-07-07T15:00");
+        assert_eq!(undated_value(&three_pm), "XXXX-XX-XXT15:00");
+    }
 }

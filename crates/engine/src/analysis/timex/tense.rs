@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use super::segment::{Kind, Token};
 use super::words::{FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
+use crate::analysis::segment::{Kind, Token};
 
 /// Which way from the publication date the text looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

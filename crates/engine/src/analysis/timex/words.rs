@@ -4,8 +4,8 @@
 //! Lists are compared against lowercased tokens. Month and weekday names also need a capital,
 //! so "may" and "sun" stay words.
 
-use super::segment::Token;
 use super::value::{Holiday, Season, Unit};
+use crate::analysis::segment::Token;
 
 /// The month a capitalized token names: "June", "Aug.".
 pub(super) fn month_of(token: &Token) -> Option<u8> {

@@ -11,10 +11,10 @@
 
 use dateline_format::article::TimexType;
 
-use super::segment::{Kind, Token};
 use super::tense::Tense;
 use super::value::{Unit, Value};
 use super::words::{decade_word, number_word, ordinal_word, season_of, unit_of, TAKES_THE};
+use crate::analysis::segment::{Kind, Token};
 
 mod calendar;
 mod counted;
@@ -209,4 +209,70 @@ fn year_number(token: &Token) -> Option<i16> {
         .parse::<i16>()
         .ok()
         .filter(|y| (1000..=2999).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+    use crate::analysis::timex::value::Which;
+
+    /// The end and value of the expression at the start of `text`, in a dated text.
+    fn matched(text: &str) -> (usize, Value) {
+        let doc = segment(text);
+        let m = Matcher::new(&doc.tokens, true).at(0).unwrap();
+        (m.end, m.value)
+    }
+
+    #[test]
+    fn values_need_no_publication_date() {
+        let last_week = Value::Relative {
+            unit: Unit::Week,
+            offset: -1,
+        };
+        assert_eq!(matched("last week"), (2, last_week));
+        let next_tuesday = Value::Weekday {
+            day: 2,
+            which: Which::Next,
+        };
+        assert_eq!(matched("next Tuesday"), (2, next_tuesday));
+        let june = Value::Month {
+            month: 6,
+            which: Which::ByTense,
+        };
+        assert_eq!(matched("June"), (1, june));
+        assert_eq!(
+            matched("Aug. 7, 1998"),
+            (4, Value::Literal("1998-08-07".into()))
+        );
+        let tomorrow_morning = part_of(relative(Unit::Day, 1), "MO");
+        assert_eq!(matched("tomorrow morning"), (2, tomorrow_morning));
+        let three_pm_friday = Value::ClockTime {
+            day: Box::new(Value::Weekday {
+                day: 5,
+                which: Which::ByTense,
+            }),
+            hour: 15,
+            minute: 0,
+        };
+        assert_eq!(matched("3 p.m. Friday"), (3, three_pm_friday));
+    }
+
+    #[test]
+    fn a_year_counted_from_publication_needs_a_publication_date() {
+        let doc = segment("January this year");
+        let dated = Matcher::new(&doc.tokens, true).at(0).unwrap();
+        let in_this_year = Value::InRelativeYear {
+            month: 1,
+            day: None,
+            year_offset: 0,
+        };
+        assert_eq!((dated.end, dated.value), (3, in_this_year));
+        let undated = Matcher::new(&doc.tokens, false).at(0).unwrap();
+        let january = Value::Month {
+            month: 1,
+            which: Which::ByTense,
+        };
+        assert_eq!((undated.end, undated.value), (1, january));
+    }
 }
