@@ -28,7 +28,7 @@ use jiff::civil::Date;
 use super::segment::Doc;
 use dateline_format::article::{Span, TimexType};
 use matcher::Matcher;
-use resolve::{resolve, Mentioned};
+use resolve::{resolve, year_ago_quarters, Mentioned};
 use tense::tense_around;
 
 mod matcher;
@@ -56,12 +56,10 @@ pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
             continue;
         };
         let offset = sentence.tokens.start;
+        let matcher = Matcher::new(toks, published.is_some());
         let mut i = 0;
         while i < toks.len() {
-            let Some(m) = Matcher::new(toks, published.is_some())
-                .at(i)
-                .filter(|m| m.end > i && m.end <= toks.len())
-            else {
+            let Some(m) = matcher.at(i).filter(|m| m.end > i && m.end <= toks.len()) else {
                 i += 1;
                 continue;
             };
@@ -84,43 +82,6 @@ pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
     }
     year_ago_quarters(doc, &mut found);
     found
-}
-
-/// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
-/// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
-fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
-    let is_quarter = |v: &str| {
-        v.len() == 7
-            && v.as_bytes().get(5) == Some(&b'Q')
-            && v[..4].bytes().all(|b| b.is_ascii_digit())
-    };
-    let mut reported: Option<String> = found
-        .iter()
-        .find(|f| is_quarter(&f.value))
-        .map(|f| f.value.clone());
-    for f in found.iter_mut() {
-        if is_quarter(&f.value) {
-            reported = Some(f.value.clone());
-            continue;
-        }
-        let text = doc.slice(f.span).to_lowercase();
-        let text = text.strip_prefix("the ").unwrap_or(&text);
-        let year_back = matches!(
-            text,
-            "a year ago"
-                | "a year earlier"
-                | "one year ago"
-                | "one year earlier"
-                | "a year before"
-                | "year-ago"
-                | "year-earlier"
-        );
-        if let (true, Some(q)) = (year_back, reported.as_deref()) {
-            if let Ok(year) = q[..4].parse::<i32>() {
-                f.value = format!("{:04}-{}", year - 1, &q[5..]);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

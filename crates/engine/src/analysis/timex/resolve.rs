@@ -4,7 +4,8 @@
 //! [`resolve`] turns a [`Value`] into a TIMEX3 string with the publication date, the tense around
 //! the expression and the times the text [`Mentioned`] before it. Without a publication date,
 //! positions on the calendar stay `X` placeholders ("XXXX-06") and times relative to the
-//! present become `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`.
+//! present become `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`. Once a text is resolved,
+//! [`year_ago_quarters`] moves "a year earlier" in a report on a quarter to that quarter.
 
 use std::ops::Range;
 
@@ -12,6 +13,9 @@ use jiff::civil::Date;
 
 use super::tense::Tense;
 use super::value::{Holiday, Season, Unit, Value, Which};
+use super::words::YEAR_BACK;
+use super::Found;
+use crate::analysis::segment::Doc;
 
 /// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
 /// `mentioned` before it. Empty when the arithmetic leaves the calendar.
@@ -276,6 +280,34 @@ fn weekend(published: Date, tense: Option<Tense>) -> String {
         None => today <= 2,
     };
     shift(published, Unit::Weekend, -i64::from(back)).unwrap_or_default()
+}
+
+/// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
+/// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
+pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
+    let is_quarter = |v: &str| {
+        v.len() == 7
+            && v.as_bytes().get(5) == Some(&b'Q')
+            && v[..4].bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut reported: Option<String> = found
+        .iter()
+        .find(|f| is_quarter(&f.value))
+        .map(|f| f.value.clone());
+    for f in found.iter_mut() {
+        if is_quarter(&f.value) {
+            reported = Some(f.value.clone());
+            continue;
+        }
+        let text = doc.slice(f.span).to_lowercase();
+        let text = text.strip_prefix("the ").unwrap_or(&text);
+        let year_back = YEAR_BACK.contains(&text);
+        if let (true, Some(q)) = (year_back, reported.as_deref()) {
+            if let Ok(year) = q[..4].parse::<i32>() {
+                f.value = format!("{:04}-{}", year - 1, &q[5..]);
+            }
+        }
+    }
 }
 
 /// The times a text has mentioned so far, at each granularity: what "that day", "that year" and

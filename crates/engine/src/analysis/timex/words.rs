@@ -295,6 +295,18 @@ pub(super) const DURATION_FRAMES: &[&str] = &[
     "for", "in", "over", "within", "of", "the", "after", "before", "than",
 ];
 
+/// Expressions (without "the") that mean a year before the quarter a report is on: "profit
+/// rose from a year earlier".
+pub(super) const YEAR_BACK: &[&str] = &[
+    "a year ago",
+    "a year earlier",
+    "one year ago",
+    "one year earlier",
+    "a year before",
+    "year-ago",
+    "year-earlier",
+];
+
 /// When a holiday falls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum HolidayDate {
