@@ -44,7 +44,7 @@ impl Match {
         Match::new(end, timex_type, Value::Literal(value.into()))
     }
 
-    /// A day (and its type) `offset` days from the publication date.
+    /// The day `offset` days from the publication date, ending at token `end`.
     fn day_from_now(end: usize, timex_type: TimexType, offset: i64) -> Match {
         Match::new(end, timex_type, relative(Unit::Day, offset))
     }
