@@ -4,11 +4,12 @@
 //! serde-wasm-bindgen.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, ArticleSource};
-use dateline_engine::ner::NerModel;
+use dateline_engine::ner::{NerModel, NerModelError};
 use dateline_format::protocol::{
     AnalyzeReply, AnalyzeRequest, ExtractReply, ExtractRequest, WorkerRequest, MODEL_URL,
 };
@@ -33,25 +34,56 @@ fn post(reply: &impl Serialize) {
     }
 }
 
-async fn load_model() -> Result<NerModel, String> {
+/// Why the analysis model could not be loaded.
+#[derive(Debug)]
+enum ModelLoadError {
+    /// The request failed: offline, or the server is gone.
+    Unreachable,
+    /// The server answered with an error status.
+    Http(u16),
+    /// The response body could not be read.
+    Unreadable,
+    /// The bytes are not a model this engine reads.
+    Damaged(NerModelError),
+}
+
+impl fmt::Display for ModelLoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelLoadError::Unreachable => f.write_str(
+                "The analysis model could not be downloaded. Are you offline? Try again when connected.",
+            ),
+            ModelLoadError::Http(status) => write!(
+                f,
+                "The analysis model could not be downloaded (HTTP {status}). Try again later."
+            ),
+            ModelLoadError::Unreadable => {
+                f.write_str("The analysis model could not be read. Try again.")
+            }
+            ModelLoadError::Damaged(error) => write!(
+                f,
+                "The analysis model is damaged ({error}). Reload the page to fetch it again."
+            ),
+        }
+    }
+}
+
+async fn load_model() -> Result<NerModel, ModelLoadError> {
     let response: Response = JsFuture::from(scope().fetch_with_str(MODEL_URL))
         .await
-        .map_err(|_| "the analysis model could not be downloaded (are you offline?)".to_string())?
+        .map_err(|_| ModelLoadError::Unreachable)?
         .unchecked_into();
     if !response.ok() {
-        return Err(format!(
-            "the analysis model could not be downloaded (HTTP {})",
-            response.status()
-        ));
+        return Err(ModelLoadError::Http(response.status()));
     }
     let buffer = response
         .array_buffer()
-        .map_err(|_| "the analysis model could not be read".to_string())?;
+        .map_err(|_| ModelLoadError::Unreadable)?;
     let bytes = JsFuture::from(buffer)
         .await
-        .map_err(|_| "the analysis model could not be read".to_string())?;
+        .map_err(|_| ModelLoadError::Unreadable)?;
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-    NerModel::from_bytes(&bytes).map_err(|e| format!("the analysis model is damaged: {e}"))
+    NerModel::from_bytes(&bytes).map_err(ModelLoadError::Damaged)
 }
 
 fn now() -> f64 {
@@ -71,10 +103,10 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
                     *analyzer.borrow_mut() = Some(Rc::clone(&ready));
                     ready
                 }
-                Err(message) => {
+                Err(error) => {
                     post(&AnalyzeReply::Failed {
                         request: id,
-                        message,
+                        message: error.to_string(),
                     });
                     return;
                 }

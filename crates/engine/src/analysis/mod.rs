@@ -30,10 +30,9 @@
 
 pub mod entities;
 mod events;
-mod gazetteer;
 pub(crate) mod segment;
-mod tagged;
 mod timex;
+mod word_lists;
 
 use crate::ner::NerModel;
 use dateline_format::article::{is_valid_id, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
@@ -150,7 +149,7 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, published: Option<jiff::civil::Date>) -> Analysis {
         match &self.model {
             Some(model) => analyze_with(text, published, |doc, blocked| {
-                tagged::model_mentions(model, doc, blocked)
+                entities::model_mentions(model, doc, blocked)
             }),
             None => analyze(text, published),
         }

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use super::word_lists::WordLists;
 use dateline_format::article::Span;
 
 /// What a token is made of.
@@ -120,13 +121,8 @@ impl Doc {
     }
 }
 
-/// Abbreviations that keep their final dot. Titles among them never end a sentence.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
-    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "St", "Mt", "Ft", "Fr", "Messrs", "Mme", "Sr", "Jr",
-    "No", "Nos", "vs", "Vol", "Gov't", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lieut",
-    "Atty",
-];
+/// Abbreviations that keep their final dot, besides the titles of `data/title_abbreviations.txt`.
+/// Unlike a title, one of these can end a sentence.
 const OTHER_ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Ltd", "Co", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "Jan", "Feb",
     "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
@@ -138,7 +134,9 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
 ];
 
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
-    TITLE_ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    WordLists::get()
+        .title_abbreviations
+        .contains(word.trim_end_matches('.'))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -337,7 +335,7 @@ fn scan_word(chars: &[char], mut i: usize) -> usize {
     if at(i) == '.' {
         let word: String = chars[start..i].iter().collect();
         let single_capital = i - start == 1 && word.chars().all(char::is_uppercase);
-        if TITLE_ABBREVIATIONS.contains(&word.as_str())
+        if WordLists::get().title_abbreviations.contains(&word)
             || OTHER_ABBREVIATIONS.contains(&word.as_str())
         {
             // "No." only before a number, "p." etc. only when lowercase-word context is unclear:

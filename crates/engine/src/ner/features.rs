@@ -332,31 +332,62 @@ pub fn static_features(
     out.clear();
     let normalized: Vec<Cow<'_, str>> = tokens.iter().map(|t| normalize(t)).collect();
     let tokens: Vec<&str> = normalized.iter().map(|t| t.as_ref()).collect();
-    let n = tokens.len();
-    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
-    let shapes: Vec<String> = tokens.iter().map(|t| short_shape(t)).collect();
-    let upper = is_upper_sentence(&tokens);
-    let lower_at = |j: isize| -> &str {
-        if j < 0 {
-            BOUNDARY_BEFORE
-        } else {
-            lower.get(j as usize).map_or(BOUNDARY_AFTER, String::as_str)
+    let words = SentenceWords::new(&tokens);
+    let gazetteer_bits = gazetteer_positions(gazetteer, &words.lower);
+    let mut buffer = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        token_features(token, &words.lower[i], &words.shapes[i], &mut buffer, out);
+        context_features(&words, i, out);
+        gazetteer_features(&gazetteer_bits, i, out);
+        doc_case_feature(token, &words, i, doc, out);
+        out.end_token();
+    }
+}
+
+/// A sentence's lower-cased tokens and short shapes; past either end, a boundary marker.
+struct SentenceWords {
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    /// All upper-case (see [`is_upper_sentence`]).
+    upper: bool,
+}
+
+impl SentenceWords {
+    fn new(tokens: &[&str]) -> Self {
+        SentenceWords {
+            lower: tokens.iter().map(|t| t.to_lowercase()).collect(),
+            shapes: tokens.iter().map(|t| short_shape(t)).collect(),
+            upper: is_upper_sentence(tokens),
         }
-    };
-    let shape_at = |j: isize| -> &str {
+    }
+
+    fn lower_at(&self, j: isize) -> &str {
         if j < 0 {
             BOUNDARY_BEFORE
         } else {
-            shapes
+            self.lower
                 .get(j as usize)
                 .map_or(BOUNDARY_AFTER, String::as_str)
         }
-    };
+    }
 
-    // Gazetteer position features per token: (type, position) bit sets.
-    let mut gaz: Vec<u16> = vec![0; n];
-    for m in gazetteer.find_all(&lower) {
-        for (i, bits) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
+    fn shape_at(&self, j: isize) -> &str {
+        if j < 0 {
+            BOUNDARY_BEFORE
+        } else {
+            self.shapes
+                .get(j as usize)
+                .map_or(BOUNDARY_AFTER, String::as_str)
+        }
+    }
+}
+
+/// Per token, the gazetteer matches it is part of as (type, position) bits: bit `type * 4 + pos`
+/// with pos 0 first, 1 inside, 2 last, 3 a one-token match.
+fn gazetteer_positions(gazetteer: &Gazetteer, lower: &[String]) -> Vec<u16> {
+    let mut positions: Vec<u16> = vec![0; lower.len()];
+    for m in gazetteer.find_all(lower) {
+        for (i, bits) in positions.iter_mut().enumerate().take(m.end).skip(m.start) {
             let pos = if m.end - m.start == 1 {
                 3
             } else if i == m.start {
@@ -373,76 +404,126 @@ pub fn static_features(
             }
         }
     }
+    positions
+}
 
-    let mut buffer = String::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let w = &lower[i];
-        let sh = &shapes[i];
-        let ii = i as isize;
-        out.push(Key::new(T_BIAS));
-        out.push(Key::new(T_WORD).str(token));
-        out.push(Key::new(T_LOWER).str(w));
-        out.push(Key::new(T_SHAPE).str(sh));
-        long_shape_into(token, &mut buffer);
-        out.push(Key::new(T_LONG_SHAPE).str(&buffer));
+/// The token on its own: as written and lower-cased, its shapes, prefixes and suffixes.
+fn token_features(
+    token: &str,
+    lower: &str,
+    shape: &str,
+    buffer: &mut String,
+    out: &mut SentenceFeatures,
+) {
+    out.push(Key::new(T_BIAS));
+    out.push(Key::new(T_WORD).str(token));
+    out.push(Key::new(T_LOWER).str(lower));
+    out.push(Key::new(T_SHAPE).str(shape));
+    long_shape_into(token, buffer);
+    out.push(Key::new(T_LONG_SHAPE).str(buffer));
 
-        let mut ends = w.char_indices().map(|(b, _)| b).skip(1).chain([w.len()]);
-        let mut starts = w.char_indices().map(|(b, _)| b).rev();
-        for k in 1..=4u8 {
-            let (Some(end), Some(start)) = (ends.next(), starts.next()) else {
-                break;
-            };
-            out.push(Key::new(T_PREFIX).byte(k).str(&w[..end]));
-            out.push(Key::new(T_SUFFIX).byte(k).str(&w[start..]));
-        }
+    let mut ends = lower
+        .char_indices()
+        .map(|(b, _)| b)
+        .skip(1)
+        .chain([lower.len()]);
+    let mut starts = lower.char_indices().map(|(b, _)| b).rev();
+    for k in 1..=4u8 {
+        let (Some(end), Some(start)) = (ends.next(), starts.next()) else {
+            break;
+        };
+        out.push(Key::new(T_PREFIX).byte(k).str(&lower[..end]));
+        out.push(Key::new(T_SUFFIX).byte(k).str(&lower[start..]));
+    }
+}
 
-        for off in [-2isize, -1, 1, 2] {
-            out.push(Key::new(T_LOWER_AT).byte(off as u8).str(lower_at(ii + off)));
-            out.push(Key::new(T_SHAPE_AT).byte(off as u8).str(shape_at(ii + off)));
-        }
-        out.push(Key::new(T_BIGRAM_LEFT).str(lower_at(ii - 1)).str(w));
-        out.push(Key::new(T_BIGRAM_RIGHT).str(w).str(lower_at(ii + 1)));
-        out.push(Key::new(T_SHAPE_LEFT).str(shape_at(ii - 1)).str(sh));
-        out.push(Key::new(T_SHAPE_RIGHT).str(sh).str(shape_at(ii + 1)));
+/// Token `i` among its neighbours: words and shapes around it, and where it stands.
+fn context_features(words: &SentenceWords, i: usize, out: &mut SentenceFeatures) {
+    let lower = &words.lower[i];
+    let shape = &words.shapes[i];
+    let at = i as isize;
+    for offset in [-2isize, -1, 1, 2] {
         out.push(
-            Key::new(T_SHAPE_TRIGRAM)
-                .str(shape_at(ii - 1))
-                .str(sh)
-                .str(shape_at(ii + 1)),
+            Key::new(T_LOWER_AT)
+                .byte(offset as u8)
+                .str(words.lower_at(at + offset)),
         );
-        if i == 0 {
-            out.push(Key::new(T_FIRST).str(sh));
-        }
-        if upper {
-            out.push(Key::new(T_UPPER_SENTENCE).str(sh));
-        }
+        out.push(
+            Key::new(T_SHAPE_AT)
+                .byte(offset as u8)
+                .str(words.shape_at(at + offset)),
+        );
+    }
+    out.push(
+        Key::new(T_BIGRAM_LEFT)
+            .str(words.lower_at(at - 1))
+            .str(lower),
+    );
+    out.push(
+        Key::new(T_BIGRAM_RIGHT)
+            .str(lower)
+            .str(words.lower_at(at + 1)),
+    );
+    out.push(
+        Key::new(T_SHAPE_LEFT)
+            .str(words.shape_at(at - 1))
+            .str(shape),
+    );
+    out.push(
+        Key::new(T_SHAPE_RIGHT)
+            .str(shape)
+            .str(words.shape_at(at + 1)),
+    );
+    out.push(
+        Key::new(T_SHAPE_TRIGRAM)
+            .str(words.shape_at(at - 1))
+            .str(shape)
+            .str(words.shape_at(at + 1)),
+    );
+    if i == 0 {
+        out.push(Key::new(T_FIRST).str(shape));
+    }
+    if words.upper {
+        out.push(Key::new(T_UPPER_SENTENCE).str(shape));
+    }
+}
 
-        for (template, bits) in [
-            (T_GAZETTEER, gaz[i]),
-            (T_GAZETTEER_PREV, if i > 0 { gaz[i - 1] } else { 0 }),
-            (T_GAZETTEER_NEXT, gaz.get(i + 1).copied().unwrap_or(0)),
-        ] {
-            for b in 0..16u8 {
-                if bits & (1 << b) != 0 {
-                    out.push(Key::new(template).byte(b));
-                }
+/// Gazetteer matches at token `i` and at its two neighbours.
+fn gazetteer_features(positions: &[u16], i: usize, out: &mut SentenceFeatures) {
+    for (template, bits) in [
+        (T_GAZETTEER, positions[i]),
+        (T_GAZETTEER_PREV, if i > 0 { positions[i - 1] } else { 0 }),
+        (T_GAZETTEER_NEXT, positions.get(i + 1).copied().unwrap_or(0)),
+    ] {
+        for b in 0..16u8 {
+            if bits & (1 << b) != 0 {
+                out.push(Key::new(template).byte(b));
             }
         }
-
-        if has_letter(token) {
-            let seen = doc.cases.get(w).copied().unwrap_or_default();
-            let (inside, low) = case_of(token, i, upper);
-            let other_inside = seen.capitalised_inside > u32::from(inside);
-            let other_lower = seen.lower > u32::from(low);
-            let weak_context = i == 0 || upper;
-            let code = u8::from(starts_upper(token))
-                | u8::from(other_inside) << 1
-                | u8::from(other_lower) << 2
-                | u8::from(weak_context) << 3;
-            out.push(Key::new(T_DOC_CASE).byte(code));
-        }
-        out.end_token();
     }
+}
+
+/// How the token is written here against elsewhere in the document (see [`DocContext`]).
+fn doc_case_feature(
+    token: &str,
+    words: &SentenceWords,
+    i: usize,
+    doc: &DocContext,
+    out: &mut SentenceFeatures,
+) {
+    if !has_letter(token) {
+        return;
+    }
+    let seen = doc.cases.get(&words.lower[i]).copied().unwrap_or_default();
+    let (inside, low) = case_of(token, i, words.upper);
+    let other_inside = seen.capitalised_inside > u32::from(inside);
+    let other_lower = seen.lower > u32::from(low);
+    let weak_context = i == 0 || words.upper;
+    let code = u8::from(starts_upper(token))
+        | u8::from(other_inside) << 1
+        | u8::from(other_lower) << 2
+        | u8::from(weak_context) << 3;
+    out.push(Key::new(T_DOC_CASE).byte(code));
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Word lists behind the rule-based entity typing, compiled into the binary with `include_str!`.
+//! Word lists behind the rule-based entity typing (and the abbreviated titles the tokenizer keeps
+//! whole), compiled into the binary with `include_str!`.
 //!
 //! The lists live in `crates/engine/data/` as plain text, small enough for the WebAssembly bundle
 //! (a few thousand entries in all). They are parsed once, on first use.
@@ -14,6 +15,17 @@ const MISC: &str = include_str!("../../data/misc.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const NEVER_NAMES: &str = include_str!("../../data/never_names.txt");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.txt");
+const TITLE_ABBREVIATIONS: &str = include_str!("../../data/title_abbreviations.txt");
+const ORGANIZATION_HEADS: &str = include_str!("../../data/organization_heads.txt");
+const PLACE_HEADS: &str = include_str!("../../data/place_heads.txt");
+const MISC_HEADS: &str = include_str!("../../data/misc_heads.txt");
+const OF_HEADS: &str = include_str!("../../data/of_heads.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+const PLACE_PREPOSITIONS: &str = include_str!("../../data/place_prepositions.txt");
+const ACRONYM_SKIPPED_WORDS: &str = include_str!("../../data/acronym_skipped_words.txt");
+const HOUSE_STYLE_ORGANIZATIONS: &str = include_str!("../../data/house_style_organizations.txt");
 
 /// A known name: its class and the usual form of the entity it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +35,10 @@ pub(crate) struct Known {
     pub group: String,
 }
 
-pub(crate) struct Gazetteer {
+/// Dateline's own word lists, parsed: known names with their class and usual form, first names,
+/// titles, common words and the words around names that the rules read. Written by hand, unlike
+/// the NER model's [`crate::ner::Gazetteer`], which holds the names of the model's training data.
+pub(crate) struct WordLists {
     names: HashMap<String, Known>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
     short_forms: HashSet<String>,
@@ -33,6 +48,28 @@ pub(crate) struct Gazetteer {
     titles: HashSet<String>,
     pub max_title_words: usize,
     common: HashSet<String>,
+    /// Capitalized words that are never a name on their own (lower-case).
+    pub never_names: HashSet<String>,
+    /// "al", "de", "van": lower-case words inside names.
+    pub name_particles: HashSet<String>,
+    /// "Mr", "Gen", "St": abbreviations that keep their dot (written without it).
+    pub title_abbreviations: HashSet<String>,
+    /// Last words that make a name an organisation (lower-case).
+    pub organization_heads: HashSet<String>,
+    /// Last words that make a name a place (lower-case).
+    pub place_heads: HashSet<String>,
+    /// Last words that make a name an event or other name (lower-case).
+    pub misc_heads: HashSet<String>,
+    /// Words that let a name go on over "of" (lower-case).
+    pub of_heads: HashSet<String>,
+    /// Verbs of saying after a person's name (lower-case).
+    pub speech_verbs: HashSet<String>,
+    /// Prepositions before a place's name (lower-case).
+    pub place_prepositions: HashSet<String>,
+    /// Words an acronym leaves out (normalized).
+    pub acronym_skipped_words: HashSet<String>,
+    /// Seats of power that stand for an institution (normalized).
+    pub house_style_organizations: HashSet<String>,
 }
 
 /// The key names are looked up by: lowercase, no dots, straight apostrophes, single spaces,
@@ -82,13 +119,17 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-impl Gazetteer {
-    pub fn get() -> &'static Gazetteer {
-        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(Gazetteer::load)
+fn entry_set(list: &str) -> HashSet<String> {
+    entries(list).map(str::to_string).collect()
+}
+
+impl WordLists {
+    pub fn get() -> &'static WordLists {
+        static WORD_LISTS: OnceLock<WordLists> = OnceLock::new();
+        WORD_LISTS.get_or_init(WordLists::load)
     }
 
-    fn load() -> Gazetteer {
+    fn load() -> WordLists {
         let mut names = HashMap::new();
         let mut short_forms = HashSet::new();
         let mut max_words = 1;
@@ -128,7 +169,7 @@ impl Gazetteer {
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
             .collect();
-        Gazetteer {
+        WordLists {
             names,
             short_forms,
             max_words,
@@ -136,6 +177,17 @@ impl Gazetteer {
             titles,
             max_title_words,
             common,
+            never_names: entry_set(NEVER_NAMES),
+            name_particles: entry_set(NAME_PARTICLES),
+            title_abbreviations: entry_set(TITLE_ABBREVIATIONS),
+            organization_heads: entry_set(ORGANIZATION_HEADS),
+            place_heads: entry_set(PLACE_HEADS),
+            misc_heads: entry_set(MISC_HEADS),
+            of_heads: entry_set(OF_HEADS),
+            speech_verbs: entry_set(SPEECH_VERBS),
+            place_prepositions: entry_set(PLACE_PREPOSITIONS),
+            acronym_skipped_words: entries(ACRONYM_SKIPPED_WORDS).map(normalize).collect(),
+            house_style_organizations: entries(HOUSE_STYLE_ORGANIZATIONS).map(normalize).collect(),
         }
     }
 
@@ -144,7 +196,7 @@ impl Gazetteer {
         self.lookup_normalized(&normalize(name), || name.to_string())
     }
 
-    /// [`Gazetteer::lookup`] of a name whose key (`normalize`) is `key`; `name` gives the name
+    /// [`WordLists::lookup`] of a name whose key (`normalize`) is `key`; `name` gives the name
     /// as written, needed only when the key is listed.
     pub fn lookup_normalized(&self, key: &str, name: impl FnOnce() -> String) -> Option<&Known> {
         let known = self.names.get(key)?;
@@ -182,7 +234,7 @@ mod tests {
 
     #[test]
     fn forms_of_one_place_share_a_group() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         for form in ["U.S.", "US", "United States", "America"] {
             let known = g.lookup(form).unwrap();
             assert_eq!(known.entity_type, EntityType::Location, "{form}");
@@ -194,7 +246,7 @@ mod tests {
 
     #[test]
     fn classes_come_from_their_list() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         assert_eq!(
             g.lookup("Kremlin").unwrap().entity_type,
             EntityType::Organization
@@ -222,8 +274,22 @@ mod tests {
     }
 
     #[test]
+    fn rule_words_are_read_as_written() {
+        let g = WordLists::get();
+        assert!(g.organization_heads.contains("inc."));
+        assert!(g.misc_heads.contains("grand prix"));
+        assert!(g.of_heads.contains("people's"));
+        assert!(g.never_names.contains("i'm"));
+        assert!(g.title_abbreviations.contains("Gov't"));
+        assert!(!g.title_abbreviations.contains("mr"));
+        assert!(g.acronym_skipped_words.contains("&"));
+        assert!(g.house_style_organizations.contains("white house"));
+        assert_eq!(g.name_particles.len(), 19);
+    }
+
+    #[test]
     fn lists_stay_small() {
-        let g = Gazetteer::get();
+        let g = WordLists::get();
         assert!(g.names.len() + g.first_names.len() + g.titles.len() + g.common.len() < 5000);
     }
 }

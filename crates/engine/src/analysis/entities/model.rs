@@ -1,21 +1,23 @@
-//! Mentions from the statistical tagger ([`NerModel`]) over the pipeline's own tokens.
+//! Mentions from a statistical tagger: Dateline's own ([`NerModel`]) over the pipeline's tokens,
+//! or any tagger's BIO labels ([`mentions_from_bio`]).
 //!
-//! The model was trained on CoNLL-2003 tokens, which differ from [`segment`](super::segment)'s
-//! in one way that matters: CoNLL keeps hyphenated and slashed compounds whole ("Russia-U.S.",
-//! "1996-08-22", "5-1/2", "S&P"), while the segmenter splits them. So tokens glued together by
-//! `-`, `/` or `&` (no space on either side) are joined into one model token, and a span the
-//! model finds over model tokens maps back to the first and last of their pipeline tokens.
+//! The model was trained on CoNLL-2003 tokens, which differ from the segmenter's
+//! ([`segment`](crate::analysis::segment)) in one way that matters: CoNLL keeps hyphenated and
+//! slashed compounds whole ("Russia-U.S.", "1996-08-22", "5-1/2", "S&P"), while the segmenter
+//! splits them. So tokens glued together by `-`, `/` or `&` (no space on either side) are joined
+//! into one model token, and a span the model finds over model tokens maps back to the first and
+//! last of their pipeline tokens.
 //! Typographic quotes and apostrophes need no mapping here: the model's features normalize them.
 
 use std::ops::Range;
 
-use super::entities::{rule_mentions, Mention};
-use super::gazetteer::{normalize, Gazetteer};
-use super::segment::{Doc, Kind, Token};
+use super::{rule_mentions, Mention};
+use crate::analysis::segment::{Doc, Kind, Token};
+use crate::analysis::word_lists::{normalize, WordLists};
 use crate::ner::NerModel;
 use dateline_format::article::{EntityType, Span};
 
-/// How sure a model mention is, on [`Mention::strength`]'s scale: a pattern's worth.
+/// How sure a tagger's mention is, on [`Mention::strength`]'s scale: a pattern's worth.
 const MODEL_STRENGTH: u8 = 2;
 
 /// Punctuation that CoNLL keeps inside a token when nothing separates it from its neighbours.
@@ -68,10 +70,6 @@ fn model_tokens(toks: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     units
 }
 
-/// Seats of power that stand for an institution. CoNLL-2003 tags them as places, so the model
-/// does; Dateline's convention (and its word lists) make them organisations.
-const HOUSE_STYLE_ORGS: &[&str] = &["kremlin", "white house", "downing street"];
-
 /// Finds entity mentions with `model`, one document at a time (the tagger uses document-wide
 /// casing and what it tagged earlier), then lets Dateline's own word lists speak for names the
 /// model never saw in training (its gazetteer is every name in the CoNLL-2003 training data):
@@ -82,14 +80,18 @@ const HOUSE_STYLE_ORGS: &[&str] = &["kremlin", "white house", "downing street"];
 /// Mentions that touch a token in `blocked` (a time expression) are dropped: the time layer has
 /// the better claim on those words.
 pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     let unseen = |surface: &str| model.gazetteer().get(&surface.to_lowercase()).is_none();
     let mut mentions = tag(model, doc, blocked);
     for m in &mut mentions {
         let surface = doc.slice(m.span);
-        if HOUSE_STYLE_ORGS.contains(&normalize(&surface).as_str()) {
+        // CoNLL-2003, and so the model, reads "the Kremlin" as a place; Dateline as an organisation.
+        if lists
+            .house_style_organizations
+            .contains(&normalize(&surface))
+        {
             m.entity_type = EntityType::Organization;
-        } else if let Some(known) = gaz.lookup(&surface).filter(|_| unseen(&surface)) {
+        } else if let Some(known) = lists.lookup(&surface).filter(|_| unseen(&surface)) {
             m.entity_type = known.entity_type;
         }
     }
@@ -109,7 +111,8 @@ pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> V
         .filter(|r| !inside_compound(doc, r.span))
         .filter(|r| {
             let surface = doc.slice(r.span);
-            gaz.lookup(&surface)
+            lists
+                .lookup(&surface)
                 .is_some_and(|k| k.entity_type == r.entity_type)
                 && unseen(&surface)
         })
@@ -207,7 +210,7 @@ fn tag(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
 /// its parts, when every word part is a capitalized name of a person, organisation or place that
 /// Dateline's lists or the model's training know.
 fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<Vec<Mention>> {
-    let gaz = Gazetteer::get();
+    let lists = WordLists::get();
     toks[range]
         .iter()
         .filter(|t| !is_glue(t))
@@ -215,7 +218,7 @@ fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<
             if !t.is_capitalized() {
                 return None;
             }
-            let entity_type = match gaz.lookup(&t.text) {
+            let entity_type = match lists.lookup(&t.text) {
                 Some(known) => known.entity_type,
                 None => {
                     // Only a name seen as one type; an ambiguous part keeps the compound whole.
@@ -239,10 +242,55 @@ fn known_parts(model: &NerModel, toks: &[Token], range: Range<usize>) -> Option<
         .collect()
 }
 
+/// Turns BIO labels over tokens ("B-PER", "I-PER", "O"; IOB1 "I-" after "O" opens a mention)
+/// into mentions. `tokens` are code-point spans of the tokens the labels belong to.
+pub fn mentions_from_bio(tokens: &[Span], labels: &[&str]) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut open: Option<(Span, EntityType)> = None;
+    for (span, label) in tokens.iter().zip(labels) {
+        let (prefix, code) = label.split_once('-').unwrap_or((label, ""));
+        let entity_type = EntityType::from_code(code);
+        match (prefix, entity_type, open) {
+            ("I", Some(t), Some((s, ot))) if t == ot => {
+                open = Some((Span::new(s.start, span.end), ot))
+            }
+            (_, Some(t), _) if prefix == "B" || prefix == "I" => {
+                if let Some((s, ot)) = open.take() {
+                    mentions.push(Mention {
+                        span: s,
+                        entity_type: ot,
+                        strength: MODEL_STRENGTH,
+                    });
+                }
+                open = Some((*span, t));
+            }
+            _ => {
+                if let Some((s, ot)) = open.take() {
+                    mentions.push(Mention {
+                        span: s,
+                        entity_type: ot,
+                        strength: MODEL_STRENGTH,
+                    });
+                }
+            }
+        }
+    }
+    if let Some((s, ot)) = open {
+        mentions.push(Mention {
+            span: s,
+            entity_type: ot,
+            strength: MODEL_STRENGTH,
+        });
+    }
+    mentions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::entities::merge;
     use crate::analysis::segment::segment;
+    use EntityType::{Location as Loc, Person as Per};
 
     fn units(text: &str) -> Vec<String> {
         let doc = segment(text);
@@ -276,5 +324,23 @@ mod tests {
             units("Putin’s (AP) at Lord 's for C$ 5"),
             ["Putin", "’s", "(", "AP", ")", "at", "Lord", "'s", "for", "C$", "5"]
         );
+    }
+
+    #[test]
+    fn bio_labels_become_mentions() {
+        let text = "Angela Merkel visited Paris";
+        let spans = [
+            Span::new(0, 6),
+            Span::new(7, 13),
+            Span::new(14, 21),
+            Span::new(22, 27),
+        ];
+        let mentions = mentions_from_bio(&spans, &["B-PER", "I-PER", "O", "I-LOC"]);
+        let entities = merge(text, mentions);
+        let got: Vec<(&str, EntityType)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.entity_type))
+            .collect();
+        assert_eq!(got, [("Angela Merkel", Per), ("Paris", Loc)]);
     }
 }

@@ -1,0 +1,396 @@
+//! Expressions that start with a word other than a calendar name: deictic days ("today"),
+//! references ("now", "recently"), anaphora ("that day"), recurrences ("every Monday"), steps
+//! from the present ("last week", "next March"), quarters, years, seasons and vague durations
+//! ("for years").
+
+use dateline_format::article::TimexType;
+
+use super::{part_of, relative, year_number, Match, Matcher};
+use crate::analysis::segment::Kind;
+use crate::analysis::timex::value::{Unit, Value, Which};
+use crate::analysis::timex::words::{
+    day_word, decade_word, month_of, number_word, ordinal_word, part_of_day, recurrence_word,
+    season_of, step_word, unit_of, weekday_of, AFTER_ANOTHER_YEAR, AGE_NOUNS, DURATION_FRAMES, NOW,
+    QUANTIFIERS,
+};
+
+impl Matcher<'_> {
+    /// An expression led by a word at `i`. A word belongs to one family of patterns; a family
+    /// that finds nothing leaves the word to the next ("current account" is no reference to
+    /// the present, but may step: "current quarter").
+    pub(super) fn word_led(&self, i: usize) -> Option<Match> {
+        self.deictic_day(i)
+            .or_else(|| self.reference(i))
+            .or_else(|| self.anaphoric(i))
+            .or_else(|| self.recurrence(i))
+            .or_else(|| self.year_word(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| step_word(self.w(i)).and_then(|step| self.step(i, step)))
+            .or_else(|| self.quarter_or_half(i))
+            .or_else(|| self.the_year(i))
+            .or_else(|| self.period_name(i))
+            .or_else(|| self.vague_duration(i))
+    }
+
+    /// "today", "tonight", "yesterday", "tomorrow", and with a part of the day: "tomorrow
+    /// morning".
+    fn deictic_day(&self, i: usize) -> Option<Match> {
+        let w = self.w(i);
+        // "tonight" is today's night.
+        let offset = if w == "tonight" { 0 } else { day_word(w)? };
+        // "today's youth": the present age, not the day.
+        if w == "today"
+            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive)
+            && AGE_NOUNS.contains(&self.w(i + 2))
+        {
+            return None;
+        }
+        let day = relative(Unit::Day, offset);
+        if w == "tonight" {
+            return Some(Match::new(i + 1, TimexType::Time, part_of(day, "NI")));
+        }
+        if let Some(part) = part_of_day(self.w(i + 1)) {
+            return Some(Match::new(i + 2, TimexType::Time, part_of(day, part)));
+        }
+        Some(Match::new(i + 1, TimexType::Date, day))
+    }
+
+    /// The present, the past or the future as a whole: "now", "recently", "in the future".
+    fn reference(&self, i: usize) -> Option<Match> {
+        let (w, next) = (self.w(i), self.w(i + 1));
+        let (end, value) = match w {
+            w if NOW.contains(&w) => (i + 1, "PRESENT_REF"),
+            "current" if !matches!(next, "account" | "accounts" | "affairs") => {
+                (i + 1, "PRESENT_REF")
+            }
+            "right" if next == "now" => (i + 2, "PRESENT_REF"),
+            "at" if next == "present" => (i + 2, "PRESENT_REF"),
+            "these" if next == "days" => (i + 2, "PRESENT_REF"),
+            "present" if next == "day" => (i + 2, "PRESENT_REF"),
+            // "previously", "soon", a bare "recent" or "future" are too often no time expression.
+            "recently" | "lately" => (i + 1, "PAST_REF"),
+            // "the past", but not "the past two years".
+            "past"
+                if self.w_before(i) == "the"
+                    && unit_of(next).is_none()
+                    && number_word(next).is_none()
+                    && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number) =>
+            {
+                (i + 1, "PAST_REF")
+            }
+            // "in the future", not "a rational approach to the future".
+            "future"
+                if self.w_before(i) == "the"
+                    && matches!(self.w(i.wrapping_sub(2)), "in" | "into" | "about") =>
+            {
+                (i + 1, "FUTURE_REF")
+            }
+            "near" if next == "future" => (i + 2, "FUTURE_REF"),
+            _ => return None,
+        };
+        Some(Match::literal(end, TimexType::Date, value))
+    }
+
+    /// "that day", "the same year", "the day after": times counted from the one mentioned last.
+    fn anaphoric(&self, i: usize) -> Option<Match> {
+        let (w, next) = (self.w(i), self.w(i + 1));
+        match w {
+            "that" | "same" => {
+                let same = w == "same" && self.w_before(i) == "the";
+                let (unit, plural) = unit_of(next)?;
+                let value = Value::Anaphoric { unit, offset: 0 };
+                (!plural
+                    && (w == "that" || same)
+                    && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour))
+                .then(|| Match::new(i + 2, TimexType::Date, value))
+            }
+            // "the day after his death": the day next to the one mentioned last; the event
+            // named after it is not part of the expression.
+            "day" if self.w_before(i) == "the" && matches!(next, "before" | "after") => {
+                let end = if self.after_reference(i + 2) {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                let offset = if next == "before" { -1 } else { 1 };
+                let value = Value::Anaphoric {
+                    unit: Unit::Day,
+                    offset,
+                };
+                Some(Match::new(end, TimexType::Date, value))
+            }
+            _ => None,
+        }
+    }
+
+    /// "daily", "every day", "each Thursday", "every winter".
+    fn recurrence(&self, i: usize) -> Option<Match> {
+        let w = self.w(i);
+        if let Some(value) = recurrence_word(w) {
+            return Some(Match::literal(i + 1, TimexType::Set, value));
+        }
+        if !matches!(w, "every" | "each") {
+            return None;
+        }
+        let j = i + 1;
+        let value = if let Some((unit, false)) = unit_of(self.w(j)) {
+            unit.duration(Some(1))
+        } else if let Some((day, _)) = self.tok(j).and_then(weekday_of) {
+            format!("XXXX-WXX-{day}")
+        } else if let Some(season) = season_of(self.w(j)) {
+            format!("XXXX-{}", season.code())
+        } else if let Some(part) = part_of_day(self.w(j)) {
+            format!("XXXX-XX-XXT{part}")
+        } else {
+            let month = self.tok(j).and_then(month_of)?;
+            format!("XXXX-{month:02}")
+        };
+        Some(Match::literal(j + 1, TimexType::Set, value))
+    }
+
+    /// "year-ago", "year-earlier", "year-end".
+    fn year_word(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "year" {
+            return None;
+        }
+        let (next, after) = (self.w(i + 1), self.w(i + 2));
+        if next == "-" && matches!(after, "ago" | "earlier") {
+            return Some(Match::new(i + 3, TimexType::Date, relative(Unit::Year, -1)));
+        }
+        if matches!((next, after), ("-" | "'s", "end") | ("end", _)) {
+            // "by year-end": the last day of this year; "since year-end", of the last one.
+            let end = if next == "end" { i + 2 } else { i + 3 };
+            let previous = self.w_before(i) == "since";
+            return Some(Match::new(
+                end,
+                TimexType::Date,
+                Value::YearEnd { previous },
+            ));
+        }
+        None
+    }
+
+    /// After "this/last/next/past/coming" at `i`, which take a `step` from the present one:
+    /// "last week", "next March", "this Friday", "the past two years".
+    fn step(&self, i: usize, step: i64) -> Option<Match> {
+        let j = i + 1;
+        let next = self.w(j);
+        let w = self.w(i);
+        // "the past two years", "the next three months": durations.
+        if matches!(
+            w,
+            "past" | "last" | "next" | "coming" | "previous" | "following"
+        ) {
+            if let Some(n) = number_word(next)
+                .filter(|_| next != "a" && next != "an")
+                .or_else(|| {
+                    self.tok(j)
+                        .filter(|t| t.kind == Kind::Number && t.lower.len() <= 4)
+                        .and_then(|t| t.lower.parse().ok())
+                })
+            {
+                return self
+                    .count_units(j, Some(n))
+                    .filter(|m| m.timex_type == TimexType::Duration);
+            }
+            if matches!(next, "few" | "several" | "many") {
+                if let Some((unit, true)) = unit_of(self.w(j + 1)) {
+                    let value = unit.duration(None);
+                    return Some(Match::literal(j + 2, TimexType::Duration, value));
+                }
+            }
+        }
+        if let Some((unit, plural)) = unit_of(next) {
+            return Some(self.step_unit(i, unit, plural, step));
+        }
+        let which = Which::from_step(step);
+        if let Some(season) = season_of(next) {
+            let value = Value::Season { season, which };
+            return Some(Match::new(j + 1, TimexType::Date, value));
+        }
+        if let Some(month) = self.tok(j).and_then(month_of) {
+            let value = Value::Month { month, which };
+            return Some(Match::new(j + 1, TimexType::Date, value));
+        }
+        if let Some((day, false)) = self.tok(j).and_then(weekday_of) {
+            // "last Friday night"
+            let day = Value::Weekday { day, which };
+            return Some(match part_of_day(self.w(j + 1)) {
+                Some(part) => Match::new(j + 2, TimexType::Time, part_of(day, part)),
+                None => Match::new(j + 1, TimexType::Date, day),
+            });
+        }
+        if w == "this" || w == "last" {
+            if let Some(part) = part_of_day(next) {
+                let day = relative(Unit::Day, if w == "last" { -1 } else { 0 });
+                return Some(Match::new(j + 1, TimexType::Time, part_of(day, part)));
+            }
+        }
+        None
+    }
+
+    /// A step word at `i` before a `unit`: "last week", "the following year", "the past year".
+    fn step_unit(&self, i: usize, unit: Unit, plural: bool, step: i64) -> Match {
+        let (w, end) = (self.w(i), i + 2);
+        if plural {
+            return Match::literal(end, TimexType::Duration, unit.duration(None));
+        }
+        let the = self.w_before(i) == "the";
+        // "the following year", "the next day", "the previous month": counted from the time
+        // mentioned last.
+        if the
+            && matches!(w, "following" | "next" | "previous" | "preceding")
+            && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            let value = Value::Anaphoric { unit, offset: step };
+            return Match::new(end, TimexType::Date, value);
+        }
+        // "the past year": the year up to now.
+        if the && matches!(w, "past" | "previous") {
+            return Match::literal(end, TimexType::Duration, unit.duration(Some(1)));
+        }
+        if unit == Unit::Quarter {
+            let value = Value::Quarter(Which::from_step(step));
+            return Match::new(end, TimexType::Date, value);
+        }
+        Match::new(end, TimexType::Date, relative(unit, step))
+    }
+
+    /// Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
+    fn quarter_or_half(&self, i: usize) -> Option<Match> {
+        let (w, next) = (self.w(i), self.w(i + 1));
+        if let Some(q) = ordinal_word(w).filter(|q| *q <= 4) {
+            let j = if next == "-" { i + 2 } else { i + 1 };
+            match self.w(j) {
+                "quarter" => {
+                    // "the third quarter of 1990"
+                    let of = usize::from(self.w(j + 1) == "of");
+                    if let Some(year) = self.tok(j + 1 + of).and_then(year_number) {
+                        let value = format!("{year:04}-Q{q}");
+                        return Some(Match::literal(j + 2 + of, TimexType::Date, value));
+                    }
+                    let value = Value::NumberedQuarter(q);
+                    return Some(Match::new(j + 1, TimexType::Date, value));
+                }
+                "half" if q <= 2 => {
+                    return Some(Match::new(j + 1, TimexType::Date, Value::HalfYear(q)));
+                }
+                _ => {}
+            }
+            // "the first nine months"
+            if let Some(n) = number_word(next) {
+                return self
+                    .count_units(i + 1, Some(n))
+                    .filter(|m| m.timex_type == TimexType::Duration);
+            }
+        }
+        let after_the = self.w_before(i) == "the";
+        let the_quarter = after_the && w == "quarter";
+        let quarter_named = after_the
+            && (matches!(w, "latest" | "fiscal" | "full") && next == "quarter"
+                || w == "latest" && next == "period");
+        let end = if the_quarter {
+            i + 1
+        } else if quarter_named {
+            i + 2
+        } else {
+            return None;
+        };
+        Some(Match::new(
+            end,
+            TimexType::Date,
+            Value::Quarter(Which::ByTense),
+        ))
+    }
+
+    /// "the year", "the fiscal year", "the year two thousand", "the year ended March 31".
+    fn the_year(&self, i: usize) -> Option<Match> {
+        let (w, next) = (self.w(i), self.w(i + 1));
+        if self.w_before(i) != "the" {
+            return None;
+        }
+        if matches!(w, "fiscal" | "full") && next == "year" {
+            return Some(Match::new(i + 2, TimexType::Date, relative(Unit::Year, 0)));
+        }
+        if w == "year" {
+            if let Some((year, end)) = self.spelled_year(i + 1, true) {
+                return Some(Match::literal(end, TimexType::Date, format!("{year:04}")));
+            }
+        }
+        if matches!(w, "year" | "fiscal") {
+            // "for the year ended March 31": a reporting period, a year long.
+            let k = if w == "fiscal" { i + 2 } else { i + 1 };
+            if (w == "year" || next == "year") && matches!(self.w(k), "ended" | "ending") {
+                return Some(Match::literal(k, TimexType::Duration, "P1Y"));
+            }
+        }
+        if w == "year" && !AFTER_ANOTHER_YEAR.contains(&next) {
+            return Some(Match::new(i + 1, TimexType::Date, relative(Unit::Year, 0)));
+        }
+        None
+    }
+
+    /// "the weekend", "the nineties", "the summer", "the winter of 1994".
+    fn period_name(&self, i: usize) -> Option<Match> {
+        let (w, next, before) = (self.w(i), self.w(i + 1), self.w_before(i));
+        if w == "weekend" && before == "the" {
+            return Some(Match::new(i + 1, TimexType::Date, Value::Weekend));
+        }
+        if let Some(d) = decade_word(w) {
+            if matches!(before, "the" | "early" | "late" | "mid" | "-") {
+                return Some(Match::literal(i + 1, TimexType::Date, format!("19{d}")));
+            }
+        }
+        let season = season_of(w)?;
+        let of = usize::from(next == "of");
+        if let Some((year, end)) = self.year_at(i + 1 + of) {
+            let value = format!("{year:04}-{}", season.code());
+            return Some(Match::literal(end, TimexType::Date, value));
+        }
+        if matches!(
+            before,
+            "the" | "in" | "during" | "early" | "late" | "mid" | "-"
+        ) && next != "'s"
+        {
+            let value = Value::Season {
+                season,
+                which: Which::ByTense,
+            };
+            return Some(Match::new(i + 1, TimexType::Date, value));
+        }
+        None
+    }
+
+    /// Units with no number, in a temporal frame: "in recent years", "for years", "several
+    /// months", "a couple of weeks", "decades ago".
+    fn vague_duration(&self, i: usize) -> Option<Match> {
+        let (w, next, before) = (self.w(i), self.w(i + 1), self.w_before(i));
+        if w == "recent" {
+            // "in recent years": an unspecified stretch up to now.
+            let (unit, plural) = unit_of(next)?;
+            return plural.then(|| Match::literal(i + 2, TimexType::Duration, unit.duration(None)));
+        }
+        if let Some((unit, true)) = unit_of(w) {
+            if QUANTIFIERS.contains(&before) || DURATION_FRAMES.contains(&before) {
+                if next == "ago" {
+                    return Some(Match::literal(i + 2, TimexType::Date, "PAST_REF"));
+                }
+                if !matches!(next, "of" | "'" | "old") || before == "in" {
+                    let value = unit.duration(None);
+                    return Some(Match::literal(i + 1, TimexType::Duration, value));
+                }
+            }
+        }
+        if matches!(w, "few" | "several" | "many" | "couple") {
+            let j = if next == "of" { i + 2 } else { i + 1 };
+            if let Some((unit, true)) = unit_of(self.w(j)) {
+                if self.w(j + 1) == "ago" {
+                    return Some(Match::literal(j + 2, TimexType::Date, "PAST_REF"));
+                }
+                let n = if w == "couple" { Some(2) } else { None };
+                return Some(Match::literal(j + 1, TimexType::Duration, unit.duration(n)));
+            }
+        }
+        None
+    }
+}

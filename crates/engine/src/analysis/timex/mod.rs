@@ -1,0 +1,88 @@
+//! Time expressions: detection and TIMEX3 normalization against the publication date.
+//!
+//! A hand-written matcher walks each sentence's tokens and tries, at every position, the
+//! patterns of English news dates: calendar dates ("June 18th", "Aug. 7, 1998", "18 June 2017"),
+//! months and weekdays, deictic words ("today", "yesterday", "now"), relative units ("last week",
+//! "next month", "this year", "two years ago"), durations ("three days", "the past two months",
+//! "decades"), quarters, decades, clock times and recurrences ("every Monday", "daily").
+//!
+//! Finding an expression takes three steps, each in a module of its own:
+//! - [`matcher`] reads the expression's extent, type and meaning off the words alone, as a
+//!   [`value::Value`] ("last week" is `Relative { unit: Week, offset: -1 }`), with the lists of
+//!   [`words`];
+//! - [`tense`] reads whether the words around it speak of the past or the future;
+//! - [`resolve`] places the value on the calendar: all arithmetic with the publication date
+//!   happens there, with jiff.
+//!
+//! A bare month, weekday or month and day is placed by the tense around it: the nearest cue in
+//! the sentence ("since", "after", "last", a past-tense verb → the most recent one; "will",
+//! "next", "expected", "is to" → the coming one). With no cue, a weekday is the most recent one
+//! (news reports what happened) and a month, or a month and day, lies in the publication year
+//! (the TimeBank convention). Without a publication date, relative expressions get values with
+//! `X` placeholders or `PAST_REF`-style values.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::segment::Doc;
+use dateline_format::article::{Span, TimexType};
+use matcher::Matcher;
+use resolve::{resolve, year_ago_quarters, Mentioned};
+use tense::tense_around;
+
+mod matcher;
+mod resolve;
+mod tense;
+mod value;
+mod words;
+
+/// A time expression found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+    /// Token range in the document.
+    pub tokens: Range<usize>,
+    pub timex_type: TimexType,
+    pub value: String,
+}
+
+/// Finds and normalizes the time expressions of a segmented text.
+pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut mentioned = Mentioned::default();
+    for sentence in &doc.sentences {
+        let Some(toks) = doc.tokens.get(sentence.tokens.clone()) else {
+            continue;
+        };
+        let offset = sentence.tokens.start;
+        let matcher = Matcher::new(toks, published.is_some());
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(m) = matcher.at(i).filter(|m| m.end > i && m.end <= toks.len()) else {
+                i += 1;
+                continue;
+            };
+            let tense = m.tense.or_else(|| tense_around(toks, i..m.end));
+            let value = resolve(&m.value, published, tense, &mentioned);
+            if m.timex_type == TimexType::Date || m.timex_type == TimexType::Time {
+                mentioned.note(&value);
+            }
+            if !value.is_empty() {
+                let span = Span::new(toks[i].start, toks[m.end - 1].end);
+                found.push(Found {
+                    span,
+                    tokens: offset + i..offset + m.end,
+                    timex_type: m.timex_type,
+                    value,
+                });
+            }
+            i = m.end;
+        }
+    }
+    year_ago_quarters(doc, &mut found);
+    found
+}
+
+#[cfg(test)]
+mod tests;
