@@ -12,6 +12,7 @@ pub mod import;
 pub mod offline;
 pub mod pages;
 pub mod panic;
+pub mod route;
 pub mod store;
 
 /// Mounts the app into `#app`, replacing the boot message that index.html shows until then.

@@ -14,11 +14,11 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::data::{parse_article, Shared};
 use crate::engine::{AnalyzeReply, AnalyzeRequest, WORKER_URL};
 use crate::import::{self, FileKind, Imported, InputError};
-use crate::pages::reader::{ArticleView, Selection};
+use crate::pages::reader::ArticleView;
+use crate::route::{Route, Selection};
 use crate::store;
 
 /// Where an analysis stands.

@@ -3,10 +3,10 @@
 use dateline_format::article::{Library, LibraryEntry};
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{load_library, LoadError};
 use crate::dates::{display_date, reading_minutes};
+use crate::route::Route;
 use crate::store;
 
 /// One library card; the reader's own articles carry `data-own="true"` and a badge.

@@ -7,12 +7,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::status::ErrorMessage;
 use crate::corrections::{self, Correction};
 use crate::data::{LoadError, Shared};
 use crate::pages::not_found::NotFound;
-use crate::pages::reader::{ArticleView, Selection};
+use crate::pages::reader::ArticleView;
+use crate::route::{select_in_route, Collection, Route, Selection};
 use crate::store;
 
 /// Props of [`MinePage`].
@@ -92,15 +92,7 @@ pub fn mine_page(props: &MineProps) -> Html {
         }
     };
 
-    let on_select = {
-        let navigator = navigator.clone();
-        let id = props.id.clone();
-        Callback::from(move |next: Selection| {
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::mine(&id, &next));
-            }
-        })
-    };
+    let on_select = select_in_route(navigator.clone(), Collection::Mine, &props.id);
     let set_mode = |next: Mode| {
         let mode = mode.clone();
         Callback::from(move |_: MouseEvent| mode.set(next.clone()))
@@ -181,7 +173,7 @@ pub fn mine_page(props: &MineProps) -> Html {
                 Ok(next) => {
                     if save(next) {
                         if let Some(navigator) = &navigator {
-                            navigator.replace(&Route::mine(&id, &then));
+                            navigator.replace(&Route::to_article(Collection::Mine, &id, &then));
                         }
                     }
                 }

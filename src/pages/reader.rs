@@ -5,7 +5,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::article_body::ArticleBody;
 use crate::components::entity_panel::EntityPanel;
 use crate::components::export_bar::ExportBar;
@@ -15,17 +14,7 @@ use crate::components::timeline::Timeline;
 use crate::data::{load_article, LoadError, Shared};
 use crate::dates::{display_date, reading_minutes};
 use crate::pages::not_found::NotFound;
-
-/// What the reader has picked in the article; it lives in the route so reloads keep it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Selection {
-    /// Nothing.
-    None,
-    /// An entity, by id.
-    Entity(String),
-    /// An event, by id.
-    Event(String),
-}
+use crate::route::{select_in_route, Collection, Selection};
 
 /// Props of [`ReaderPage`].
 #[derive(Properties, PartialEq)]
@@ -55,15 +44,7 @@ pub fn reader_page(props: &ReaderProps) -> Html {
     }
     match &*loaded {
         Some((id, Ok(article))) if *id == props.id => {
-            let on_select = {
-                let navigator = navigator.clone();
-                let id = id.clone();
-                Callback::from(move |next: Selection| {
-                    if let Some(navigator) = &navigator {
-                        navigator.push(&Route::article(&id, &next));
-                    }
-                })
-            };
+            let on_select = select_in_route(navigator.clone(), Collection::Bundled, id);
             html! { <ArticleView article={article.clone()} selection={props.selection.clone()} {on_select} /> }
         }
         Some((id, Err(LoadError::NotFound))) if *id == props.id => {
