@@ -14,10 +14,10 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::article_view::ArticleView;
 use crate::data::{parse_article, Shared};
 use crate::engine::{AnalyzeReply, AnalyzeRequest, WORKER_URL};
 use crate::import::{self, FileKind, Imported, InputError};
-use crate::pages::reader::ArticleView;
 use crate::route::{Route, Selection};
 use crate::store;
 
