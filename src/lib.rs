@@ -9,6 +9,7 @@ pub mod dates;
 pub mod engine;
 pub mod export;
 pub mod import;
+pub mod message;
 pub mod offline;
 pub mod pages;
 pub mod panic;

@@ -1,6 +1,7 @@
-//! The reader's own articles, kept in the browser's `localStorage`.
+//! The reader's articles ("mine"; "your articles" to the reader), kept in the browser's
+//! `localStorage`.
 //!
-//! One key a article (`dateline.article.<id>`, compact article JSON, validated again on every
+//! One key an article (`dateline.article.<id>`, compact article JSON, validated again on every
 //! read) and one index key (`dateline.index`, the ids newest first). localStorage holds about
 //! 5 MB per origin; an analyzed article takes roughly 3–6 times its text, so a few dozen long
 //! articles fit. Writing past the quota fails with `QuotaExceededError`, which becomes
@@ -32,14 +33,19 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Unavailable => write!(
                 f,
-                "this browser does not let Dateline keep articles (site data may be disabled)"
+                "This browser does not let Dateline keep articles (site data may be disabled). \
+                 Allow site data for this page and try again."
             ),
             StoreError::Full => write!(
                 f,
-                "the browser's storage for Dateline is full; delete or export some of your \
-                 articles and try again"
+                "The browser's storage for Dateline is full. Delete or export some of your \
+                 articles and try again."
             ),
-            StoreError::Other(why) => write!(f, "the article could not be kept ({why})"),
+            StoreError::Other(why) => write!(
+                f,
+                "The browser's storage refused the change ({why}). Try again; if it keeps \
+                 failing, reload the page."
+            ),
         }
     }
 }
@@ -94,7 +100,7 @@ pub fn load(id: &str) -> Result<Article, LoadError> {
     if !is_valid_id(id) {
         return Err(LoadError::NotFound);
     }
-    let storage = storage().map_err(|e| LoadError::Network(e.to_string()))?;
+    let storage = storage().map_err(LoadError::Store)?;
     match storage.get_item(&format!("{ARTICLE_PREFIX}{id}")) {
         Ok(Some(json)) => parse_article(&json),
         _ => Err(LoadError::NotFound),

@@ -17,7 +17,7 @@ use yew_router::prelude::*;
 use crate::components::article_view::ArticleView;
 use crate::data::{parse_article, Shared};
 use crate::engine::{AnalyzeReply, AnalyzeRequest, WORKER_URL};
-use crate::import::{self, FileKind, Imported, InputError};
+use crate::import::{self, Imported, InputError};
 use crate::route::{Route, Selection};
 use crate::store;
 
@@ -95,7 +95,7 @@ fn keep_and_open(article: Article, status: &UseStateHandle<Status>, navigator: &
         }
         Err(error) => status.set(Status::Unsaved(
             Shared(Rc::new(article)),
-            format!("The article was analyzed but not kept: {error}. You can still read and export it below."),
+            format!("The article was analyzed but not kept. {error} You can still read and export it below."),
         )),
     }
 }
@@ -219,35 +219,6 @@ fn start_job(
     });
 }
 
-async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let size = file.size() as usize;
-    if size > import::MAX_FILE_BYTES {
-        return Err(InputError::FileTooLarge(size).to_string());
-    }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "The file could not be read.".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Turns a file's bytes into text for the form or an article to open.
-fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, InputError> {
-    let kind = import::kind_of(name)?;
-    let text = import::decode(bytes)?;
-    Ok(match kind {
-        FileKind::Json => Imported::ArticleJson(text),
-        FileKind::Text => Imported::Text { title: None, text },
-        FileKind::Markdown => Imported::Text {
-            title: None,
-            text: import::strip_markdown(&text),
-        },
-        FileKind::Html => {
-            let (title, text) = import::html_text(&text)?;
-            Imported::Text { title, text }
-        }
-    })
-}
-
 /// Paste or bring a file, then analyze.
 #[function_component(AnalyzePage)]
 pub fn analyze_page() -> Html {
@@ -356,17 +327,17 @@ pub fn analyze_page() -> Html {
             let name = file.name();
             status.set(Status::Reading);
             wasm_bindgen_futures::spawn_local(async move {
-                let bytes = match read_file(file).await {
+                let bytes = match import::read_file(file).await {
                     Ok(bytes) => bytes,
-                    Err(message) => {
-                        status.set(Status::Failed(message));
+                    Err(error) => {
+                        status.set(Status::Failed(error.to_string()));
                         return;
                     }
                 };
-                match import_file(&name, &bytes) {
+                match import::import_file(&name, &bytes) {
                     Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
                     Ok(Imported::ArticleJson(json)) => match parse_article(&json) {
-                        Err(error) => status.set(Status::Failed(format!("{name}: {error}."))),
+                        Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
                         Ok(mut article) => {
                             // Opening the same file twice opens the kept copy; a different article
                             // with a taken id is kept under a new one.

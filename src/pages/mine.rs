@@ -104,21 +104,17 @@ pub fn mine_page(props: &MineProps) -> Html {
         let problem = problem.clone();
         let navigator = navigator.clone();
         let id = props.id.clone();
-        Callback::from(
-            move |(correction, then): (Correction, Selection)| match corrections::apply(
-                &article,
-                &correction,
-            ) {
-                Ok(next) => {
-                    if save(next) {
-                        if let Some(navigator) = &navigator {
-                            navigator.replace(&Route::to_article(Collection::Mine, &id, &then));
-                        }
-                    }
+        Callback::from(move |(correction, then): (Correction, Selection)| {
+            let next = match corrections::apply(&article, &correction) {
+                Ok(next) => next,
+                Err(error) => return problem.set(Some(error.to_string())),
+            };
+            if save(next) {
+                if let Some(navigator) = &navigator {
+                    navigator.replace(&Route::to_article(Collection::Mine, &id, &then));
                 }
-                Err(why) => problem.set(Some(format!("That correction cannot be made: {why}."))),
-            },
-        )
+            }
+        })
     };
     let on_select = select_in_route(navigator, Collection::Mine, &props.id);
     html! {
