@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::engine::EngineSession;
 use crate::pages::analyze::AnalyzePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::mine::MinePage;
@@ -10,13 +11,13 @@ use crate::pages::not_found::NotFound;
 use crate::pages::reader::ReaderPage;
 use crate::route::{Collection, Route};
 
-fn switch(route: Route) -> Html {
+fn switch(route: Route, engine: &EngineSession) -> Html {
     // Every article route of a collection renders the same component at the same place, so
     // changing the selection keeps the loaded article instead of reading it again.
     let Some((collection, id, selection)) = route.article() else {
         return match route {
             Route::Library => html! { <LibraryPage /> },
-            Route::Analyze => html! { <AnalyzePage /> },
+            Route::Analyze => html! { <AnalyzePage engine={engine.clone()} /> },
             _ => html! { <NotFound what="page" /> },
         };
     };
@@ -29,6 +30,11 @@ fn switch(route: Route) -> Html {
 /// The app: header, the routed screen, footer.
 #[function_component(App)]
 pub fn app() -> Html {
+    // One analysis engine session for the page: its idle worker outlives the Analyze page.
+    let render = use_memo((), |_| {
+        let engine = EngineSession::default();
+        Callback::from(move |route| switch(route, &engine))
+    });
     html! {
         <HashRouter>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
@@ -51,7 +57,7 @@ pub fn app() -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                <Switch<Route> render={(*render).clone()} />
             </main>
             <footer class="site-footer">
                 <p>{"Dateline runs entirely in your browser: nothing you read here is sent anywhere."}</p>

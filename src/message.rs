@@ -1,5 +1,5 @@
 //! One style for the messages a reader sees when something goes wrong. Every error type of the
-//! app (`InputError`, `StoreError`, `LoadError`, `CorrectionError`, `ExportError`)
+//! app (`InputError`, `StoreError`, `LoadError`, `CorrectionError`, `ExportError`, `EngineError`)
 //! displays whole sentences: sentence case, ending with a full stop, saying what happened and then,
 //! when the reader can do something about it, what to do ("… is full. Delete or export some of
 //! your articles and try again."). Callers show them as they are, or after a short lead such as
