@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use dateline_format::article::{is_valid_id, Article};
+use dateline_format::article::{is_valid_id, Article, LibraryEntry};
 use wasm_bindgen::JsValue;
 
 use crate::data::{parse_article, LoadError};
@@ -107,10 +107,15 @@ pub fn load(id: &str) -> Result<Article, LoadError> {
     }
 }
 
-/// Every readable article of the reader's, newest first. A damaged entry is skipped here (its
-/// own page explains what is wrong with it).
-pub fn list() -> Vec<Article> {
-    ids().iter().filter_map(|id| load(id).ok()).collect()
+/// The library entries of the reader's readable articles, newest first. Each article is read
+/// and validated, so call this once when the library opens, not on every render. A damaged
+/// entry is skipped here (its own page explains what is wrong with it).
+pub fn entries() -> Vec<LibraryEntry> {
+    ids()
+        .iter()
+        .filter_map(|id| load(id).ok())
+        .map(|article| article.library_entry())
+        .collect()
 }
 
 /// Saves (or overwrites) an article under its id; a new one goes first in the list.
