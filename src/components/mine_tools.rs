@@ -44,8 +44,8 @@ pub fn mine_tools(props: &MineToolsProps) -> Html {
     };
     match *mode {
         Mode::Idle => html! {
-            <div class="own-tools" role="group" aria-label="Your article">
-                <span class="own-badge">{"Yours · kept in this browser"}</span>
+            <div class="mine-tools" role="group" aria-label="Your article">
+                <span class="mine-badge">{"Yours · kept in this browser"}</span>
                 <button type="button" class="tool" data-action="rename" onclick={set_mode(Mode::Renaming)}>{"Rename"}</button>
                 <button type="button" class="tool danger" data-action="delete" onclick={set_mode(Mode::ConfirmDelete)}>{"Delete"}</button>
             </div>
@@ -65,7 +65,7 @@ pub fn mine_tools(props: &MineToolsProps) -> Html {
                 })
             };
             html! {
-                <form class="own-tools rename-form" onsubmit={on_rename}>
+                <form class="mine-tools rename-form" onsubmit={on_rename}>
                     <label for="rename-title">{"New title"}</label>
                     <input id="rename-title" type="text" ref={rename_ref} value={props.title.clone()} maxlength="300" />
                     <button type="submit" class="tool primary" data-action="rename-save">{"Save title"}</button>
@@ -76,7 +76,7 @@ pub fn mine_tools(props: &MineToolsProps) -> Html {
         Mode::ConfirmDelete => {
             let on_delete = props.on_delete.reform(|_: MouseEvent| ());
             html! {
-                <div class="own-tools confirm" role="alertdialog" aria-label="Confirm deletion">
+                <div class="mine-tools confirm" role="alertdialog" aria-label="Confirm deletion">
                     <span>{"Delete this article from this browser? This cannot be undone (export it first to keep a copy)."}</span>
                     <button type="button" class="tool danger" data-action="delete-confirm" onclick={on_delete}>{"Delete"}</button>
                     <button type="button" class="tool" data-action="delete-cancel" onclick={set_mode(Mode::Idle)}>{"Keep it"}</button>

@@ -14,8 +14,8 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
     let mine = collection == Collection::Mine;
     let href = Route::to_article(collection, &entry.id, &Selection::None).href();
     html! {
-        <li key={entry.id.clone()} class={classes!("article-card", mine.then_some("own"))} data-own={mine.then_some("true")}>
-            if mine { <span class="own-badge">{"Yours"}</span> }
+        <li key={entry.id.clone()} class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
+            if mine { <span class="mine-badge">{"Yours"}</span> }
             <h2><a {href}>{&entry.title}</a></h2>
             if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
             <p class="meta">
@@ -65,10 +65,10 @@ pub fn library_page() -> Html {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{"Library"}</h1>
             <p class="lede">{"Open an article to read it with its people, organisations and places highlighted and its events on a timeline."}</p>
-            <section class="own-articles" aria-labelledby="own-title">
-                <h2 id="own-title">{"Your articles"}</h2>
+            <section class="mine-articles" aria-labelledby="mine-title">
+                <h2 id="mine-title">{"Your articles"}</h2>
                 if mine.is_empty() {
-                    <p class="empty-own">{"Articles you analyze are kept here, in this browser only. "}
+                    <p class="empty-mine">{"Articles you analyze are kept here, in this browser only. "}
                         <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
                 } else {
                     <p><a href={Route::Analyze.href()} data-nav="analyze">{"Analyze another article"}</a></p>
