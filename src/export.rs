@@ -217,7 +217,7 @@ pub fn standalone_html(article: &Article) -> String {
             body.push_str(&escape(&chars[at..start].iter().collect::<String>()));
             body.push_str(&format!(
                 "<mark class=\"{}\" data-entity-id=\"{}\" data-entity-type=\"{code}\" title=\"{}\">{}</mark>",
-                code.to_lowercase(),
+                code.to_ascii_lowercase(),
                 escape(id),
                 escape(name),
                 escape(&chars[start..end].iter().collect::<String>())

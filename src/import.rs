@@ -160,7 +160,7 @@ pub enum FileKind {
 
 /// The kind of a file by its name, or the error for a type Dateline does not read.
 pub fn kind_of(name: &str) -> Result<FileKind, InputError> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     match ext {
         "txt" | "text" | "" => Ok(FileKind::Text),

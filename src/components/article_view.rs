@@ -86,7 +86,7 @@ fn selection_note(
                     .filter(|e| e.entities.contains(id))
                     .count();
                 html! {
-                    <p class={classes!("selection-note", entity.entity_type.code().to_lowercase())}>
+                    <p class={classes!("selection-note", entity.entity_type.code().to_ascii_lowercase())}>
                         <span class="swatch" aria-hidden="true"></span>
                         <strong>{&entity.name}</strong>
                         {format!(" · {} · {} mention{} · in {} dated event{}", entity.entity_type.label(), entity.mentions.len(),
