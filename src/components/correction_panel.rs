@@ -94,7 +94,7 @@ fn entity_fixes(article: &Article, id: &str, on_correct: &OnCorrect) -> Html {
                 <label for="fix-type">{"Type"}</label>
                 <select id="fix-type" data-action="set-type" onchange={on_type}>
                     { for EntityType::ALL.into_iter().map(|t| html! {
-                        <option value={t.code()} selected={t == entity.entity_type}>{t.label()}</option>
+                        <option key={t.code()} value={t.code()} selected={t == entity.entity_type}>{t.label()}</option>
                     }) }
                 </select>
             </p>

@@ -28,7 +28,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
                     error.set(download(&name, mime, &format.render(&article)).err());
                 });
                 html! {
-                    <button type="button" class="tool" data-export={format.code()} {onclick}>{format.label()}</button>
+                    <button key={format.code()} type="button" class="tool" data-export={format.code()} {onclick}>{format.label()}</button>
                 }
             }) }
             if let Some(error) = *error { <p class="form-error" role="alert">{error.to_string()}</p> }

@@ -24,6 +24,7 @@ pub fn legend(props: &LegendProps) -> Html {
                 let on_toggle = props.on_toggle.clone();
                 html! {
                     <button
+                        key={entity_type.code()}
                         type="button"
                         class={classes!("legend-item", entity_type.code().to_ascii_lowercase(), (!shown).then_some("off"))}
                         aria-pressed={shown.to_string()}
