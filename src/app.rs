@@ -1,137 +1,40 @@
-//! The root component and the routes. Hash routes survive reloads and static hosting: the server
-//! only ever serves `index.html`.
+//! The root component: header, the routed screen (routes in [`crate::route`]), footer.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::engine::EngineSession;
 use crate::pages::analyze::AnalyzePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::mine::MinePage;
 use crate::pages::not_found::NotFound;
-use crate::pages::reader::{ReaderPage, Selection};
+use crate::pages::reader::ReaderPage;
+use crate::route::{Collection, Route};
 
-/// Every screen, by hash path.
-#[derive(Clone, Debug, PartialEq, Routable)]
-pub enum Route {
-    /// The library of bundled articles.
-    #[at("/")]
-    Library,
-    /// An article.
-    #[at("/article/:id")]
-    Article {
-        /// Article id.
-        id: String,
-    },
-    /// An article with one entity selected.
-    #[at("/article/:id/entity/:entity")]
-    ArticleEntity {
-        /// Article id.
-        id: String,
-        /// Entity id.
-        entity: String,
-    },
-    /// An article with one event selected.
-    #[at("/article/:id/event/:event")]
-    ArticleEvent {
-        /// Article id.
-        id: String,
-        /// Event id.
-        event: String,
-    },
-    /// The Analyze page: bring your own text.
-    #[at("/analyze")]
-    Analyze,
-    /// One of the reader's own articles, kept in the browser.
-    #[at("/mine/:id")]
-    Mine {
-        /// Article id.
-        id: String,
-    },
-    /// One of the reader's own articles with one entity selected.
-    #[at("/mine/:id/entity/:entity")]
-    MineEntity {
-        /// Article id.
-        id: String,
-        /// Entity id.
-        entity: String,
-    },
-    /// One of the reader's own articles with one event selected.
-    #[at("/mine/:id/event/:event")]
-    MineEvent {
-        /// Article id.
-        id: String,
-        /// Event id.
-        event: String,
-    },
-    /// Anything else.
-    #[not_found]
-    #[at("/not-found")]
-    NotFound,
-}
-
-impl Route {
-    /// The route of an article with a selection.
-    pub fn article(id: &str, selection: &Selection) -> Route {
-        let id = id.to_string();
-        match selection {
-            Selection::None => Route::Article { id },
-            Selection::Entity(entity) => Route::ArticleEntity {
-                id,
-                entity: entity.clone(),
-            },
-            Selection::Event(event) => Route::ArticleEvent {
-                id,
-                event: event.clone(),
-            },
-        }
-    }
-
-    /// The route of one of the reader's own articles with a selection.
-    pub fn mine(id: &str, selection: &Selection) -> Route {
-        let id = id.to_string();
-        match selection {
-            Selection::None => Route::Mine { id },
-            Selection::Entity(entity) => Route::MineEntity {
-                id,
-                entity: entity.clone(),
-            },
-            Selection::Event(event) => Route::MineEvent {
-                id,
-                event: event.clone(),
-            },
-        }
-    }
-
-    /// The `href` of a route, for plain links (`#/article/<id>`).
-    pub fn href(&self) -> String {
-        format!("#{}", self.to_path())
-    }
-}
-
-fn switch(route: Route) -> Html {
-    // Every article route renders the same component at the same place, so changing the
-    // selection keeps the loaded article instead of fetching it again.
-    let (id, selection) = match route {
-        Route::Library => return html! { <LibraryPage /> },
-        Route::NotFound => return html! { <NotFound what="page" /> },
-        Route::Analyze => return html! { <AnalyzePage /> },
-        Route::Mine { id } => return html! { <MinePage {id} selection={Selection::None} /> },
-        Route::MineEntity { id, entity } => {
-            return html! { <MinePage {id} selection={Selection::Entity(entity)} /> }
-        }
-        Route::MineEvent { id, event } => {
-            return html! { <MinePage {id} selection={Selection::Event(event)} /> }
-        }
-        Route::Article { id } => (id, Selection::None),
-        Route::ArticleEntity { id, entity } => (id, Selection::Entity(entity)),
-        Route::ArticleEvent { id, event } => (id, Selection::Event(event)),
+fn switch(route: Route, engine: &EngineSession) -> Html {
+    // Every article route of a collection renders the same component at the same place, so
+    // changing the selection keeps the loaded article instead of reading it again.
+    let Some((collection, id, selection)) = route.article() else {
+        return match route {
+            Route::Library => html! { <LibraryPage /> },
+            Route::Analyze => html! { <AnalyzePage engine={engine.clone()} /> },
+            _ => html! { <NotFound what="page" /> },
+        };
     };
-    html! { <ReaderPage {id} {selection} /> }
+    match collection {
+        Collection::Bundled => html! { <ReaderPage {id} {selection} /> },
+        Collection::Mine => html! { <MinePage {id} {selection} /> },
+    }
 }
 
 /// The app: header, the routed screen, footer.
 #[function_component(App)]
 pub fn app() -> Html {
+    // One analysis engine session for the page: its idle worker outlives the Analyze page.
+    let render = use_memo((), |_| {
+        let engine = EngineSession::default();
+        Callback::from(move |route| switch(route, &engine))
+    });
     html! {
         <HashRouter>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
@@ -154,7 +57,7 @@ pub fn app() -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                <Switch<Route> render={(*render).clone()} />
             </main>
             <footer class="site-footer">
                 <p>{"Dateline runs entirely in your browser: nothing you read here is sent anywhere."}</p>

@@ -1,7 +1,9 @@
 //! The reader's corrections to an analysis: each takes an article and returns the corrected one,
-//! checked by the article validator, or a message saying why the correction cannot be made.
+//! checked by the article validator, or a [`CorrectionError`] saying why it cannot be made.
 
-use dateline_format::article::{Article, EntityType, Granularity};
+use std::fmt;
+
+use dateline_format::article::{Article, EntityType, FormatError, Granularity};
 
 /// A correction the reader asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,14 +38,69 @@ pub enum Correction {
     },
 }
 
+/// Why a correction cannot be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CorrectionError {
+    /// No entity has this id.
+    NoSuchName(String),
+    /// A merge of an entity into itself.
+    SameName,
+    /// The entity has no mention starting there.
+    NoSuchMention,
+    /// No event has this id.
+    NoSuchEvent(String),
+    /// The date is not a TIMEX3 calendar value.
+    NotADate(String),
+    /// A day that the calendar does not have.
+    NoSuchDay(String),
+    /// A month that the calendar does not have.
+    NoSuchMonth(String),
+    /// The corrected article would break the format.
+    Invalid(FormatError),
+}
+
+impl fmt::Display for CorrectionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorrectionError::NoSuchName(id) => write!(
+                f,
+                "There is no name {id:?} in this article. Select a name in the text and try again."
+            ),
+            CorrectionError::SameName => write!(f, "Choose two different names to merge."),
+            CorrectionError::NoSuchMention => write!(
+                f,
+                "That mention is not in the article. Reload the page and try again."
+            ),
+            CorrectionError::NoSuchEvent(id) => write!(
+                f,
+                "There is no event {id:?} in this article. Select an event on the timeline and try again."
+            ),
+            CorrectionError::NotADate(date) => write!(
+                f,
+                "“{date}” is not a calendar date. Write it as YYYY, YYYY-MM or YYYY-MM-DD."
+            ),
+            CorrectionError::NoSuchDay(day) => {
+                write!(f, "“{day}” is not a day of the calendar. Check the date and try again.")
+            }
+            CorrectionError::NoSuchMonth(date) => {
+                write!(f, "“{date}” has no such month. Check the date and try again.")
+            }
+            CorrectionError::Invalid(why) => write!(
+                f,
+                "That correction cannot be made: {why}. The article is kept as it was."
+            ),
+        }
+    }
+}
+
 /// Applies a correction and validates the result.
-pub fn apply(article: &Article, correction: &Correction) -> Result<Article, String> {
+pub fn apply(article: &Article, correction: &Correction) -> Result<Article, CorrectionError> {
     let mut next = article.clone();
     let find = |next: &Article, id: &str| {
         next.entities
             .iter()
             .position(|e| e.id == id)
-            .ok_or_else(|| format!("there is no name {id:?} in this article"))
+            .ok_or_else(|| CorrectionError::NoSuchName(id.to_string()))
     };
     match correction {
         Correction::SetType {
@@ -55,7 +112,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
         }
         Correction::Merge { into, from } => {
             if into == from {
-                return Err("choose two different names to merge".into());
+                return Err(CorrectionError::SameName);
             }
             find(&next, into)?;
             let gone = next.entities.remove(find(&next, from)?);
@@ -88,7 +145,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
             let before = mentions.len();
             mentions.retain(|m| m.start != *start);
             if mentions.len() == before {
-                return Err("that mention is not in the article".into());
+                return Err(CorrectionError::NoSuchMention);
             }
             if mentions.is_empty() {
                 next.entities.remove(i);
@@ -99,23 +156,22 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
         }
         Correction::SetEventDate { event, date } => {
             let date = date.trim();
-            let granularity = Granularity::of_value(date).ok_or_else(|| {
-                format!("“{date}” is not a calendar date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
-            })?;
+            let granularity = Granularity::of_value(date)
+                .ok_or_else(|| CorrectionError::NotADate(date.to_string()))?;
             if let Some(day) = date.get(0..10).filter(|_| granularity <= Granularity::Day) {
                 if !dateline_format::article::is_valid_date(day) {
-                    return Err(format!("“{day}” is not a day of the calendar"));
+                    return Err(CorrectionError::NoSuchDay(day.to_string()));
                 }
             }
             if granularity == Granularity::Month && !matches!(date[5..7].parse::<u8>(), Ok(1..=12))
             {
-                return Err(format!("“{date}” has no such month"));
+                return Err(CorrectionError::NoSuchMonth(date.to_string()));
             }
             let e = next
                 .events
                 .iter_mut()
                 .find(|e| e.id == *event)
-                .ok_or_else(|| format!("there is no event {event:?} in this article"))?;
+                .ok_or_else(|| CorrectionError::NoSuchEvent(event.clone()))?;
             e.date = date.to_string();
             e.granularity = Some(granularity);
             // Keep the timeline order: dated events by date, undated ones last.
@@ -124,7 +180,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Stri
             });
         }
     }
-    next.validate().map_err(|e| e.to_string())?;
+    next.validate().map_err(CorrectionError::Invalid)?;
     Ok(next)
 }
 
@@ -210,14 +266,16 @@ mod tests {
         .unwrap();
         assert_eq!(next.entities.len(), 1);
         assert_eq!(next.events[0].entities, vec!["vladimir-putin"]);
-        assert!(apply(
-            &sample(),
-            &Correction::RemoveMention {
-                entity: "putin".into(),
-                start: 3
-            }
-        )
-        .is_err());
+        assert_eq!(
+            apply(
+                &sample(),
+                &Correction::RemoveMention {
+                    entity: "putin".into(),
+                    start: 3
+                }
+            ),
+            Err(CorrectionError::NoSuchMention)
+        );
     }
 
     #[test]
@@ -239,9 +297,22 @@ mod tests {
             fix("2017-05-18").unwrap().events[0].granularity,
             Some(Granularity::Day)
         );
-        assert!(fix("next week").is_err());
-        assert!(fix("2017-02-30").is_err());
-        assert!(fix("2017-13").is_err());
+        assert_eq!(
+            fix("next week"),
+            Err(CorrectionError::NotADate("next week".into()))
+        );
+        assert!(fix("next week")
+            .unwrap_err()
+            .to_string()
+            .contains("not a calendar date"));
+        assert_eq!(
+            fix("2017-02-30"),
+            Err(CorrectionError::NoSuchDay("2017-02-30".into()))
+        );
+        assert_eq!(
+            fix("2017-13"),
+            Err(CorrectionError::NoSuchMonth("2017-13".into()))
+        );
         let retyped = apply(
             &sample(),
             &Correction::SetType {

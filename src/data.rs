@@ -6,6 +6,9 @@ use std::rc::Rc;
 use dateline_format::article::{is_valid_id, Article, FormatError, Library};
 use gloo::net::http::Request;
 
+use crate::message::sentence;
+use crate::store::StoreError;
+
 /// Folder of bundled articles, relative to the page so that the app works under any sub-path.
 pub const ARTICLES_URL: &str = "articles";
 
@@ -18,14 +21,23 @@ pub enum LoadError {
     Network(String),
     /// The file arrived but is not a readable Dateline file.
     Format(FormatError),
+    /// The browser's storage, where the reader's articles are kept, cannot be read.
+    Store(StoreError),
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotFound => write!(f, "there is no article with that name"),
-            LoadError::Network(why) => write!(f, "the file could not be loaded ({why})"),
-            LoadError::Format(why) => write!(f, "{why}"),
+            LoadError::NotFound => write!(
+                f,
+                "There is no article with that name. Check the link, or open the article from the library."
+            ),
+            LoadError::Network(why) => write!(
+                f,
+                "The file could not be loaded ({why}). Check the connection and reload the page."
+            ),
+            LoadError::Format(why) => write!(f, "{}", sentence(&why.to_string())),
+            LoadError::Store(why) => write!(f, "{why}"),
         }
     }
 }

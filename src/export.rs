@@ -1,6 +1,8 @@
 //! Exports of an article: Dateline JSON (re-importable), TimelineJS JSON for its timeline, and a
 //! standalone HTML page (inline CSS, no scripts) that opens without Dateline.
 
+use std::fmt;
+
 use dateline_format::article::{Article, Granularity, Span};
 use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
@@ -215,7 +217,7 @@ pub fn standalone_html(article: &Article) -> String {
             body.push_str(&escape(&chars[at..start].iter().collect::<String>()));
             body.push_str(&format!(
                 "<mark class=\"{}\" data-entity-id=\"{}\" data-entity-type=\"{code}\" title=\"{}\">{}</mark>",
-                code.to_lowercase(),
+                code.to_ascii_lowercase(),
                 escape(id),
                 escape(name),
                 escape(&chars[start..end].iter().collect::<String>())
@@ -257,19 +259,44 @@ pub fn standalone_html(article: &Article) -> String {
     )
 }
 
+/// Why an export could not be downloaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// The browser would not make the file (a Blob and its URL).
+    NoFile,
+    /// The browser would not start the download.
+    NoDownload,
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::NoFile => write!(
+                f,
+                "The file could not be made. Try again, or reload the page."
+            ),
+            ExportError::NoDownload => {
+                write!(
+                    f,
+                    "The download could not start. Try again, or reload the page."
+                )
+            }
+        }
+    }
+}
+
 /// Offers `contents` as a download named `name`, through a Blob and an object URL.
-pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), ExportError> {
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the file could not be made".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the file could not be made".to_string())?;
+        .map_err(|_| ExportError::NoFile)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ExportError::NoFile)?;
     let document = gloo::utils::document();
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "the download could not start".to_string())?
+        .map_err(|_| ExportError::NoDownload)?
         .unchecked_into();
     link.set_href(&url);
     link.set_download(name);

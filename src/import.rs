@@ -35,6 +35,8 @@ pub enum InputError {
     TooLong(usize),
     /// A file larger than [`MAX_FILE_BYTES`].
     FileTooLarge(usize),
+    /// The browser could not read the file.
+    Unreadable,
     /// NUL bytes or similar: a PDF, an image, a word-processor file.
     Binary,
     /// Not UTF-8, at this byte offset.
@@ -63,6 +65,10 @@ impl fmt::Display for InputError {
                 *n as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
             ),
+            InputError::Unreadable => write!(
+                f,
+                "This file could not be read. Check that it is still there and try again."
+            ),
             InputError::Binary => write!(
                 f,
                 "This file is not text (it looks like a PDF, image or word-processor file). Save it as plain text or HTML first."
@@ -75,7 +81,10 @@ impl fmt::Display for InputError {
                 f,
                 "Dateline reads .txt, .md, .html and Dateline .json files, not “{name}”."
             ),
-            InputError::NoTextInHtml => write!(f, "This HTML file has no readable text."),
+            InputError::NoTextInHtml => write!(
+                f,
+                "This HTML file has no readable text. Copy the article's text and paste it instead."
+            ),
             InputError::BadDate => write!(f, "The publication date must be a date (YYYY-MM-DD)."),
         }
     }
@@ -91,6 +100,36 @@ fn group(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Reads a file the reader chose or dropped; files over [`MAX_FILE_BYTES`] are refused unread.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, InputError> {
+    let size = file.size() as usize;
+    if size > MAX_FILE_BYTES {
+        return Err(InputError::FileTooLarge(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| InputError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Turns a file's bytes into text for the form, or an article file to open.
+pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, InputError> {
+    let kind = kind_of(name)?;
+    let text = decode(bytes)?;
+    Ok(match kind {
+        FileKind::Json => Imported::ArticleJson(text),
+        FileKind::Text => Imported::Text { title: None, text },
+        FileKind::Markdown => Imported::Text {
+            title: None,
+            text: strip_markdown(&text),
+        },
+        FileKind::Html => {
+            let (title, text) = html_text(&text)?;
+            Imported::Text { title, text }
+        }
+    })
 }
 
 /// Checks a file's bytes and decodes them as UTF-8 text.
@@ -121,7 +160,7 @@ pub enum FileKind {
 
 /// The kind of a file by its name, or the error for a type Dateline does not read.
 pub fn kind_of(name: &str) -> Result<FileKind, InputError> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     match ext {
         "txt" | "text" | "" => Ok(FileKind::Text),

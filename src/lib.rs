@@ -9,9 +9,11 @@ pub mod dates;
 pub mod engine;
 pub mod export;
 pub mod import;
+pub mod message;
 pub mod offline;
 pub mod pages;
 pub mod panic;
+pub mod route;
 pub mod store;
 
 /// Mounts the app into `#app`, replacing the boot message that index.html shows until then.

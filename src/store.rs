@@ -1,6 +1,7 @@
-//! The reader's own articles, kept in the browser's `localStorage`.
+//! The reader's articles ("mine"; "your articles" to the reader), kept in the browser's
+//! `localStorage`.
 //!
-//! One key a article (`dateline.article.<id>`, compact article JSON, validated again on every
+//! One key an article (`dateline.article.<id>`, compact article JSON, validated again on every
 //! read) and one index key (`dateline.index`, the ids newest first). localStorage holds about
 //! 5 MB per origin; an analyzed article takes roughly 3–6 times its text, so a few dozen long
 //! articles fit. Writing past the quota fails with `QuotaExceededError`, which becomes
@@ -8,7 +9,7 @@
 
 use std::fmt;
 
-use dateline_format::article::{is_valid_id, Article};
+use dateline_format::article::{is_valid_id, Article, LibraryEntry};
 use wasm_bindgen::JsValue;
 
 use crate::data::{parse_article, LoadError};
@@ -32,14 +33,19 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Unavailable => write!(
                 f,
-                "this browser does not let Dateline keep articles (site data may be disabled)"
+                "This browser does not let Dateline keep articles (site data may be disabled). \
+                 Allow site data for this page and try again."
             ),
             StoreError::Full => write!(
                 f,
-                "the browser's storage for Dateline is full; delete or export some of your \
-                 articles and try again"
+                "The browser's storage for Dateline is full. Delete or export some of your \
+                 articles and try again."
             ),
-            StoreError::Other(why) => write!(f, "the article could not be kept ({why})"),
+            StoreError::Other(why) => write!(
+                f,
+                "The browser's storage refused the change ({why}). Try again; if it keeps \
+                 failing, reload the page."
+            ),
         }
     }
 }
@@ -94,17 +100,22 @@ pub fn load(id: &str) -> Result<Article, LoadError> {
     if !is_valid_id(id) {
         return Err(LoadError::NotFound);
     }
-    let storage = storage().map_err(|e| LoadError::Network(e.to_string()))?;
+    let storage = storage().map_err(LoadError::Store)?;
     match storage.get_item(&format!("{ARTICLE_PREFIX}{id}")) {
         Ok(Some(json)) => parse_article(&json),
         _ => Err(LoadError::NotFound),
     }
 }
 
-/// Every readable article of the reader's, newest first. A damaged entry is skipped here (its
-/// own page explains what is wrong with it).
-pub fn list() -> Vec<Article> {
-    ids().iter().filter_map(|id| load(id).ok()).collect()
+/// The library entries of the reader's readable articles, newest first. Each article is read
+/// and validated, so call this once when the library opens, not on every render. A damaged
+/// entry is skipped here (its own page explains what is wrong with it).
+pub fn entries() -> Vec<LibraryEntry> {
+    ids()
+        .iter()
+        .filter_map(|id| load(id).ok())
+        .map(|article| article.library_entry())
+        .collect()
 }
 
 /// Saves (or overwrites) an article under its id; a new one goes first in the list.

@@ -354,6 +354,6 @@ fn bad_article_files_give_readable_errors() {
     assert!(parse_article(&fixture().to_json()).is_ok());
     assert_eq!(
         LoadError::NotFound.to_string(),
-        "there is no article with that name"
+        "There is no article with that name. Check the link, or open the article from the library."
     );
 }

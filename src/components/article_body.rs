@@ -179,7 +179,7 @@ fn mention(entity: &Entity, text: String, props: &ArticleBodyProps) -> Html {
     };
     let class = classes!(
         "mention",
-        entity.entity_type.code().to_lowercase(),
+        entity.entity_type.code().to_ascii_lowercase(),
         selected.then_some("selected"),
         (!shown).then_some("off")
     );

@@ -25,7 +25,7 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
             return None;
         }
         entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
-        let heading_id = format!("entities-{}", entity_type.code().to_lowercase());
+        let heading_id = format!("entities-{}", entity_type.code().to_ascii_lowercase());
         Some(html! {
             <section class="entity-group" aria-labelledby={heading_id.clone()} key={entity_type.code()}>
                 <h3 id={heading_id}>{entity_type.plural_label()}</h3>
@@ -39,7 +39,7 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                             <li key={entity.id.clone()}>
                                 <button
                                     type="button"
-                                    class={classes!("entity-item", entity_type.code().to_lowercase(), selected.then_some("selected"))}
+                                    class={classes!("entity-item", entity_type.code().to_ascii_lowercase(), selected.then_some("selected"))}
                                     aria-pressed={selected.to_string()}
                                     data-panel-entity-id={entity.id.clone()}
                                     onclick={move |_| on_select.emit(id.clone())}

@@ -4,7 +4,7 @@ use dateline_format::article::Article;
 use yew::prelude::*;
 
 use crate::data::Shared;
-use crate::export::{download, Format};
+use crate::export::{download, ExportError, Format};
 
 /// Props of [`ExportBar`].
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub struct ExportBarProps {
 /// "Export:" and one button a format; each button carries `data-export`.
 #[function_component(ExportBar)]
 pub fn export_bar(props: &ExportBarProps) -> Html {
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<ExportError>);
     html! {
         <div class="export-bar" role="group" aria-label="Export this article">
             <span class="export-label">{"Export:"}</span>
@@ -28,10 +28,10 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
                     error.set(download(&name, mime, &format.render(&article)).err());
                 });
                 html! {
-                    <button type="button" class="tool" data-export={format.code()} {onclick}>{format.label()}</button>
+                    <button key={format.code()} type="button" class="tool" data-export={format.code()} {onclick}>{format.label()}</button>
                 }
             }) }
-            if let Some(error) = &*error { <p class="form-error" role="alert">{error}</p> }
+            if let Some(error) = *error { <p class="form-error" role="alert">{error.to_string()}</p> }
         </div>
     }
 }

@@ -24,11 +24,12 @@ pub fn legend(props: &LegendProps) -> Html {
                 let on_toggle = props.on_toggle.clone();
                 html! {
                     <button
+                        key={entity_type.code()}
                         type="button"
-                        class={classes!("legend-item", entity_type.code().to_lowercase(), (!shown).then_some("off"))}
+                        class={classes!("legend-item", entity_type.code().to_ascii_lowercase(), (!shown).then_some("off"))}
                         aria-pressed={shown.to_string()}
                         data-legend-type={entity_type.code()}
-                        title={if shown { format!("Hide {} highlighting", entity_type.plural_label().to_lowercase()) } else { format!("Show {} highlighting", entity_type.plural_label().to_lowercase()) }}
+                        title={if shown { format!("Hide {} highlighting", entity_type.plural_label().to_ascii_lowercase()) } else { format!("Show {} highlighting", entity_type.plural_label().to_ascii_lowercase()) }}
                         onclick={move |_| on_toggle.emit(entity_type)}
                     >
                         <span class="swatch" aria-hidden="true"></span>

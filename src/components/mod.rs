@@ -1,9 +1,12 @@
 //! Reusable pieces of the reading view, one component a file.
 
 pub mod article_body;
+pub mod article_view;
+pub mod correction_panel;
 pub mod entity_panel;
 pub mod export_bar;
 pub mod legend;
+pub mod mine_tools;
 pub mod status;
 pub mod timeline;
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 
 /// Props of [`Loading`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub fn loading(props: &LoadingProps) -> Html {
 pub struct ErrorMessageProps {
     /// Headline of the problem.
     pub title: AttrValue,
-    /// What went wrong, in words a reader can act on.
+    /// What went wrong, in words a reader can act on: whole sentences (an error's `Display`).
     pub detail: AttrValue,
 }
 
@@ -32,16 +32,8 @@ pub fn error_message(props: &ErrorMessageProps) -> Html {
     html! {
         <section class="message-page error" role="alert">
             <h1>{&props.title}</h1>
-            <p class="detail">{capitalize(&props.detail)}{"."}</p>
+            <p class="detail">{&props.detail}</p>
             <p><a href={Route::Library.href()}>{"Back to the library"}</a></p>
         </section>
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

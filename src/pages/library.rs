@@ -1,19 +1,21 @@
-//! The library: every bundled article.
+//! The library: the reader's articles ("Your articles"), then every bundled article.
 
 use dateline_format::article::{Library, LibraryEntry};
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{load_library, LoadError};
 use crate::dates::{display_date, reading_minutes};
+use crate::route::{Collection, Route, Selection};
 use crate::store;
 
-/// One library card; the reader's own articles carry `data-own="true"` and a badge.
-fn card(entry: &LibraryEntry, href: String, own: bool) -> Html {
+/// One library card; the reader's articles carry `data-own="true"` (the DOM contract) and a badge.
+fn card(entry: &LibraryEntry, collection: Collection) -> Html {
+    let mine = collection == Collection::Mine;
+    let href = Route::to_article(collection, &entry.id, &Selection::None).href();
     html! {
-        <li key={entry.id.clone()} class={classes!("article-card", own.then_some("own"))} data-own={own.then_some("true")}>
-            if own { <span class="own-badge">{"Yours"}</span> }
+        <li key={entry.id.clone()} class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
+            if mine { <span class="mine-badge">{"Yours"}</span> }
             <h2><a {href}>{&entry.title}</a></h2>
             if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
             <p class="meta">
@@ -53,30 +55,25 @@ pub fn library_page() -> Html {
         },
         Some(Ok(library)) => html! {
             <ul class="article-list">
-                { for library.articles.iter().map(|entry| {
-                    let href = Route::Article { id: entry.id.clone() }.href();
-                    card(entry, href, false)
-                }) }
+                { for library.articles.iter().map(|entry| card(entry, Collection::Bundled)) }
             </ul>
         },
     };
-    let own = store::list();
+    // Read once when the library opens: every stored article is read and validated.
+    let mine = use_memo((), |_| store::entries());
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{"Library"}</h1>
             <p class="lede">{"Open an article to read it with its people, organisations and places highlighted and its events on a timeline."}</p>
-            <section class="own-articles" aria-labelledby="own-title">
-                <h2 id="own-title">{"Your articles"}</h2>
-                if own.is_empty() {
-                    <p class="empty-own">{"Articles you analyze are kept here, in this browser only. "}
+            <section class="mine-articles" aria-labelledby="mine-title">
+                <h2 id="mine-title">{"Your articles"}</h2>
+                if mine.is_empty() {
+                    <p class="empty-mine">{"Articles you analyze are kept here, in this browser only. "}
                         <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
                 } else {
                     <p><a href={Route::Analyze.href()} data-nav="analyze">{"Analyze another article"}</a></p>
                     <ul class="article-list">
-                        { for own.iter().map(|article| {
-                            let href = Route::Mine { id: article.id.clone() }.href();
-                            card(&article.library_entry(), href, true)
-                        }) }
+                        { for mine.iter().map(|entry| card(entry, Collection::Mine)) }
                     </ul>
                 }
             </section>

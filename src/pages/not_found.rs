@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 
 /// Props of [`NotFound`].
 #[derive(Properties, PartialEq)]

@@ -45,7 +45,7 @@ test('the header and the library link to the Analyze page, which defaults the da
   await page.goto(env.server.url);
   await page.waitForSelector('.article-card');
   assert.ok(await page.locator('.site-header a[href="#/analyze"]').count() === 1);
-  await page.click('.own-articles a[href="#/analyze"]');
+  await page.click('.mine-articles a[href="#/analyze"]');
   await page.waitForSelector('#analyze-date');
   const today = await page.evaluate(() => {
     const d = new Date();
