@@ -430,24 +430,7 @@ impl Article {
                 .map_err(|e| FormatError::Invalid(format!("{what}: {e}")))
         };
 
-        let mut entity_ids = HashSet::new();
-        let mut all_mentions = Vec::new();
-        for entity in &self.entities {
-            if !is_valid_id(&entity.id) || !entity_ids.insert(entity.id.as_str()) {
-                return invalid(format!(
-                    "entity id {:?} is malformed or repeated",
-                    entity.id
-                ));
-            }
-            if entity.name.trim().is_empty() || entity.mentions.is_empty() {
-                return invalid(format!("entity {:?} has no name or no mention", entity.id));
-            }
-            let what = format!("a mention of {:?}", entity.id);
-            layer(&what, &mut entity.mentions.iter().copied())?;
-            all_mentions.extend(entity.mentions.iter().copied());
-        }
-        all_mentions.sort();
-        layer("mentions of two entities", &mut all_mentions.into_iter())?;
+        let entity_ids = check_entities(&self.entities, &paragraphs)?;
         layer("time expression", &mut self.timexes.iter().map(|t| t.span))?;
 
         let mut event_ids = HashSet::new();
@@ -480,6 +463,40 @@ impl Article {
         }
         Ok(())
     }
+}
+
+/// Checks the entities of a text whose paragraphs have `paragraph_spans`: ids valid and unique,
+/// a name and at least one mention each, each entity's mentions and all mentions together
+/// ordered, disjoint and inside one paragraph. Returns the entity ids. The validator and the
+/// engine's invariant check both use it.
+pub fn check_entities<'a>(
+    entities: &'a [Entity],
+    paragraph_spans: &[Span],
+) -> Result<HashSet<&'a str>, FormatError> {
+    let invalid = |why: String| Err(FormatError::Invalid(why));
+    let layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| {
+        check_layer(spans, paragraph_spans, true)
+            .map_err(|e| FormatError::Invalid(format!("{what}: {e}")))
+    };
+    let mut ids = HashSet::new();
+    let mut all_mentions = Vec::new();
+    for entity in entities {
+        if !is_valid_id(&entity.id) || !ids.insert(entity.id.as_str()) {
+            return invalid(format!(
+                "entity id {:?} is malformed or repeated",
+                entity.id
+            ));
+        }
+        if entity.name.trim().is_empty() || entity.mentions.is_empty() {
+            return invalid(format!("entity {:?} has no name or no mention", entity.id));
+        }
+        let what = format!("a mention of {:?}", entity.id);
+        layer(&what, &mut entity.mentions.iter().copied())?;
+        all_mentions.extend(entity.mentions.iter().copied());
+    }
+    all_mentions.sort();
+    layer("mentions of two entities", &mut all_mentions.into_iter())?;
+    Ok(ids)
 }
 
 impl Library {

@@ -35,7 +35,7 @@ mod timex;
 mod word_lists;
 
 use crate::ner::NerModel;
-use dateline_format::article::{is_valid_id, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
+use dateline_format::article::{check_entities, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
 use dateline_format::span::{check_layer, paragraph_spans};
 
 pub use entities::{mentions_from_bio, merge, Mention};
@@ -65,24 +65,7 @@ impl Analysis {
             check_layer(spans, &paragraphs, true).map_err(|e| format!("{what}: {e}"))
         };
         layer("sentences", &mut self.sentences.iter().copied())?;
-        let mut ids = std::collections::HashSet::new();
-        let mut mentions = Vec::new();
-        for entity in &self.entities {
-            if !is_valid_id(&entity.id) || !ids.insert(entity.id.as_str()) {
-                return Err(format!(
-                    "entity id {:?} is malformed or repeated",
-                    entity.id
-                ));
-            }
-            if entity.mentions.is_empty() {
-                return Err(format!("entity {:?} has no mention", entity.id));
-            }
-            let what = format!("mentions of {:?}", entity.id);
-            layer(&what, &mut entity.mentions.iter().copied())?;
-            mentions.extend(entity.mentions.iter().copied());
-        }
-        mentions.sort();
-        layer("mentions of two entities", &mut mentions.into_iter())?;
+        let ids = check_entities(&self.entities, &paragraphs).map_err(|e| e.to_string())?;
         layer("time expressions", &mut self.timexes.iter().map(|t| t.span))?;
         if let Some(t) = self
             .timexes
