@@ -347,3 +347,53 @@ fn odd_input_does_not_panic() {
         let _ = find(&doc, None);
     }
 }
+
+#[test]
+fn current_before_a_unit_steps_from_the_present() {
+    assert_eq!(
+        values(
+            "Sales in the current fiscal year and the current quarter rose; the current system stays.",
+            "1989-10-26"
+        ),
+        pairs(&[
+            ("the current fiscal year", "1989"),
+            ("the current quarter", "1989-Q4"),
+            ("the current", "PRESENT_REF"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "Shares sold at the then current market price.",
+            "1989-10-26"
+        ),
+        pairs(&[("then current", "PAST_REF")])
+    );
+    assert_eq!(
+        values(
+            "In the fiscal year ended Jan. 31, sales rose.",
+            "1989-10-26"
+        ),
+        pairs(&[("the fiscal year", "P1Y"), ("Jan. 31", "1989-01-31")])
+    );
+}
+
+#[test]
+fn weekday_evenings_and_afternoons_are_times() {
+    // 2000-03-29 is a Wednesday.
+    let found = run(
+        "As of Wednesday evening, talks went on. They met Tuesday afternoon and Monday night.",
+        "2000-03-29",
+    );
+    let got: Vec<(&str, TimexType, &str)> = found
+        .iter()
+        .map(|(s, t, v)| (s.as_str(), *t, v.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Wednesday evening", TimexType::Time, "2000-03-29TEV"),
+            ("Tuesday afternoon", TimexType::Time, "2000-03-28TAF"),
+            ("Monday night", TimexType::Date, "2000-03-27"),
+        ]
+    );
+}

@@ -495,6 +495,12 @@ pub(super) const PAST_CUES: &[&str] = &[
     "signed",
 ];
 
+/// Determiners: a word after one is a noun or an adjective ("the plan", "an unspecified date"),
+/// not a verb.
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those",
+];
+
 /// Words ending in "-ed" that are no past tense.
 pub(super) const NOT_PAST_ED: &[&str] = &[
     "need", "indeed", "speed", "hundred", "proceed", "succeed", "exceed",

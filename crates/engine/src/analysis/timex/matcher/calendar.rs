@@ -134,9 +134,18 @@ impl Matcher<'_> {
             day,
             which: Which::ByTense,
         };
-        if part_of_day(self.w(i + 1)).is_some() {
-            // "Friday night": TimeBank mostly annotates the day alone.
-            return Some(Match::new(i + 2, TimexType::Date, value));
+        match part_of_day(self.w(i + 1)) {
+            // "Friday evening", "Friday afternoon": a part of the day.
+            Some(part @ ("EV" | "AF")) => {
+                return Some(Match::new(
+                    i + 2,
+                    TimexType::Time,
+                    super::part_of(value, part),
+                ));
+            }
+            // "Friday night", "Friday morning": TimeBank mostly annotates the day alone.
+            Some(_) => return Some(Match::new(i + 2, TimexType::Date, value)),
+            None => {}
         }
         let mut m = Match::new(i + 1, TimexType::Date, value);
         if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive) {

@@ -60,9 +60,15 @@ impl Matcher<'_> {
         let (w, next) = (self.w(i), self.w(i + 1));
         let (end, value) = match w {
             w if NOW.contains(&w) => (i + 1, "PRESENT_REF"),
-            "current" if !matches!(next, "account" | "accounts" | "affairs") => {
+            // "the current quarter", "the current fiscal year" step from the present instead.
+            "current"
+                if !matches!(next, "account" | "accounts" | "affairs" | "fiscal")
+                    && unit_of(next).is_none() =>
+            {
                 (i + 1, "PRESENT_REF")
             }
+            // "the then current price": the present of a past time.
+            "then" if next == "current" => (i + 2, "PAST_REF"),
             "right" if next == "now" => (i + 2, "PRESENT_REF"),
             "at" if next == "present" => (i + 2, "PRESENT_REF"),
             "these" if next == "days" => (i + 2, "PRESENT_REF"),
@@ -173,6 +179,14 @@ impl Matcher<'_> {
     /// After "this/last/next/past/coming" at `i`, which take a `step` from the present one:
     /// "last week", "next March", "this Friday", "the past two years".
     fn step(&self, i: usize, step: i64) -> Option<Match> {
+        // "the current fiscal year", "last fiscal year": the fiscal year is the year.
+        let fiscal = self.w(i + 1) == "fiscal" && unit_of(self.w(i + 2)).is_some();
+        if fiscal {
+            let (unit, plural) = unit_of(self.w(i + 2))?;
+            let mut m = self.step_unit(i, unit, plural, step);
+            m.end += 1;
+            return Some(m);
+        }
         let j = i + 1;
         let next = self.w(j);
         let w = self.w(i);
@@ -309,19 +323,19 @@ impl Matcher<'_> {
         if self.w_before(i) != "the" {
             return None;
         }
+        if matches!(w, "year" | "fiscal") {
+            // "for the year ended March 31": a reporting period, a year long.
+            let k = if w == "fiscal" { i + 2 } else { i + 1 };
+            if (w == "year" || next == "year") && matches!(self.w(k), "ended" | "ending") {
+                return Some(Match::literal(k, TimexType::Duration, "P1Y"));
+            }
+        }
         if matches!(w, "fiscal" | "full") && next == "year" {
             return Some(Match::new(i + 2, TimexType::Date, relative(Unit::Year, 0)));
         }
         if w == "year" {
             if let Some((year, end)) = self.spelled_year(i + 1, true) {
                 return Some(Match::literal(end, TimexType::Date, format!("{year:04}")));
-            }
-        }
-        if matches!(w, "year" | "fiscal") {
-            // "for the year ended March 31": a reporting period, a year long.
-            let k = if w == "fiscal" { i + 2 } else { i + 1 };
-            if (w == "year" || next == "year") && matches!(self.w(k), "ended" | "ending") {
-                return Some(Match::literal(k, TimexType::Duration, "P1Y"));
             }
         }
         if w == "year" && !AFTER_ANOTHER_YEAR.contains(&next) {
