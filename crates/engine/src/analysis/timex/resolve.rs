@@ -55,6 +55,10 @@ pub(super) fn resolve(
                 None => format!("{y:04}-{month:02}"),
             }
         }
+        Value::QuarterInRelativeYear {
+            quarter,
+            year_offset,
+        } => format!("{:04}-Q{quarter}", year + year_offset),
         Value::Weekday { day, which } => weekday(published, *day, *which, tense),
         Value::Season { season, which } => {
             let y = season_year(published, *season, *which, tense);
@@ -108,6 +112,7 @@ fn undated(value: &Value, mentioned: &Mentioned) -> String {
             Some(d) => format!("XXXX-{month:02}-{d:02}"),
             None => format!("XXXX-{month:02}"),
         },
+        Value::QuarterInRelativeYear { quarter, .. } => format!("XXXX-Q{quarter}"),
         Value::Weekday { day, .. } => format!("XXXX-WXX-{day}"),
         Value::Season { season, .. } => format!("XXXX-{}", season.code()),
         Value::NumberedQuarter(q) => format!("XXXX-Q{q}"),
@@ -290,24 +295,35 @@ pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
             && v.as_bytes().get(5) == Some(&b'Q')
             && v[..4].bytes().all(|b| b.is_ascii_digit())
     };
-    let mut reported: Option<String> = found
-        .iter()
-        .find(|f| is_quarter(&f.value))
-        .map(|f| f.value.clone());
+    let rest = |f: &Found| year_back(&doc.slice(f.span).to_lowercase()).map(str::to_string);
+    // "the year-ago third quarter" names a quarter, but not the one reported on.
+    let reports = |f: &Found| is_quarter(&f.value) && rest(f).is_none();
+    let mut reported: Option<String> = found.iter().find(|f| reports(f)).map(|f| f.value.clone());
     for f in found.iter_mut() {
         if is_quarter(&f.value) {
-            reported = Some(f.value.clone());
+            if reports(f) {
+                reported = Some(f.value.clone());
+            }
             continue;
         }
-        let text = doc.slice(f.span).to_lowercase();
-        let text = text.strip_prefix("the ").unwrap_or(&text);
-        let year_back = YEAR_BACK.contains(&text);
-        if let (true, Some(q)) = (year_back, reported.as_deref()) {
+        let back = rest(f).is_some_and(|r| matches!(r.as_str(), "" | " quarter" | " period"));
+        if let (true, Some(q)) = (back, reported.as_deref()) {
             if let Ok(year) = q[..4].parse::<i32>() {
                 f.value = format!("{:04}-{}", year - 1, &q[5..]);
             }
         }
     }
+}
+
+/// When `text` (lowercased) counts a year back from a reported period ("a year earlier", "the
+/// year-ago quarter", "last year's third quarter"), what follows the words that do:
+/// "", " quarter", " third quarter".
+fn year_back(text: &str) -> Option<&str> {
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    YEAR_BACK.iter().find_map(|phrase| {
+        text.strip_prefix(phrase)
+            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// The times a text has mentioned so far, at each granularity: what "that day", "that year" and

@@ -397,3 +397,21 @@ fn weekday_evenings_and_afternoons_are_times() {
         ]
     );
 }
+
+#[test]
+fn a_year_qualifies_the_quarter_after_it() {
+    let text = "Profit rose in the third quarter. In this year's third quarter sales rose; in the \
+                year-ago third quarter they fell, and in the year-earlier period too. Sales for \
+                last year's quarter were flat. A merger may close in next year's first quarter.";
+    assert_eq!(
+        values(text, "1989-11-01"),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("this year's third quarter", "1989-Q3"),
+            ("the year-ago third quarter", "1988-Q3"),
+            ("the year-earlier period", "1988-Q3"),
+            ("last year's quarter", "1988-Q3"),
+            ("next year's first quarter", "1990-Q1"),
+        ])
+    );
+}

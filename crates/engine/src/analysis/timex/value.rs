@@ -24,6 +24,9 @@ pub(super) enum Value {
         day: Option<u8>,
         year_offset: i64,
     },
+    /// A quarter of a year counted from the publication year: "next year's first quarter",
+    /// "the year-ago third quarter".
+    QuarterInRelativeYear { quarter: u8, year_offset: i64 },
     /// An ISO weekday, 1 (Monday) ..= 7: "Friday", "next Tuesday".
     Weekday { day: u8, which: Which },
     /// A season without a year: "the summer", "last winter".

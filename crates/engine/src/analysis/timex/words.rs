@@ -305,6 +305,7 @@ pub(super) const YEAR_BACK: &[&str] = &[
     "a year before",
     "year-ago",
     "year-earlier",
+    "last year's",
 ];
 
 /// When a holiday falls.

@@ -161,7 +161,8 @@ impl Matcher<'_> {
         }
         let (next, after) = (self.w(i + 1), self.w(i + 2));
         if next == "-" && matches!(after, "ago" | "earlier") {
-            return Some(Match::new(i + 3, TimexType::Date, relative(Unit::Year, -1)));
+            let year_ago = Match::new(i + 3, TimexType::Date, relative(Unit::Year, -1));
+            return Some(self.quarter_of(year_ago, -1));
         }
         if matches!((next, after), ("-" | "'s", "end") | ("end", _)) {
             // "by year-end": the last day of this year; "since year-end", of the last one.
@@ -267,7 +268,38 @@ impl Matcher<'_> {
             let value = Value::Quarter(Which::from_step(step));
             return Match::new(end, TimexType::Date, value);
         }
-        Match::new(end, TimexType::Date, relative(unit, step))
+        let m = Match::new(end, TimexType::Date, relative(unit, step));
+        // "next year's first quarter", "last year's quarter"
+        if unit == Unit::Year && self.tok(end).is_some_and(|t| t.kind == Kind::Possessive) {
+            let mut of_year = Match::new(end + 1, m.timex_type, m.value.clone());
+            of_year = self.quarter_of(of_year, step);
+            if of_year.end > end + 1 {
+                return of_year;
+            }
+        }
+        m
+    }
+
+    /// A year expression `year` (`year_offset` years from the publication year) continued by the
+    /// quarter or period it qualifies: "the year-ago third quarter", "the year-earlier period",
+    /// "this year's third quarter". Anything else leaves `year` as it is.
+    fn quarter_of(&self, year: Match, year_offset: i64) -> Match {
+        let j = year.end;
+        if let Some(quarter) = ordinal_word(self.w(j)).filter(|q| *q <= 4) {
+            let k = if self.w(j + 1) == "-" { j + 2 } else { j + 1 };
+            if self.w(k) == "quarter" {
+                let value = Value::QuarterInRelativeYear {
+                    quarter,
+                    year_offset,
+                };
+                return Match::new(k + 1, TimexType::Date, value);
+            }
+        }
+        // "the year-ago period" is the reported quarter a year back; "last year's period" too.
+        if matches!(self.w(j), "quarter" | "period") {
+            return Match::new(j + 1, year.timex_type, year.value);
+        }
+        year
     }
 
     /// Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
