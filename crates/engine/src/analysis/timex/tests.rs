@@ -415,3 +415,37 @@ fn a_year_qualifies_the_quarter_after_it() {
         ])
     );
 }
+
+#[test]
+fn short_spans_before_or_after_an_event_are_durations() {
+    assert_eq!(
+        values(
+            "Three days later, the index closed. A day earlier, trucks left. Banks must wait 30 days before closing.",
+            "1989-10-30"
+        ),
+        pairs(&[("Three days", "P3D"), ("A day", "P1D"), ("30 days", "P30D")])
+    );
+    // Years and months still count from the publication date.
+    assert_eq!(
+        values(
+            "Profit fell from a year earlier; two months later it rose.",
+            "1989-10-30"
+        ),
+        pairs(&[("a year earlier", "1988"), ("two months later", "1989-12")])
+    );
+}
+
+#[test]
+fn the_day_before_a_clause_is_no_time() {
+    assert_eq!(
+        values(
+            "He was last seen Nov. 3, the day before authorities issued a warrant.",
+            "1999-05-07"
+        ),
+        pairs(&[("Nov. 3", "1998-11-03")])
+    );
+    assert_eq!(
+        values("He was seen Nov. 3 and left the day after.", "1999-05-07"),
+        pairs(&[("Nov. 3", "1998-11-03"), ("day after", "1998-11-04")])
+    );
+}

@@ -113,8 +113,13 @@ impl Matcher<'_> {
             // "the day after his death": the day next to the one mentioned last; the event
             // named after it is not part of the expression.
             "day" if self.w_before(i) == "the" && matches!(next, "before" | "after") => {
+                // "the day before returning", "the day before authorities acted": a clause
+                // follows, and TimeBank marks no time.
+                let clause_follows = self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word);
                 let end = if self.after_reference(i + 2) {
                     i + 1
+                } else if clause_follows {
+                    return None;
                 } else {
                     i + 2
                 };
