@@ -449,3 +449,17 @@ fn the_day_before_a_clause_is_no_time() {
         pairs(&[("Nov. 3", "1998-11-03"), ("day after", "1998-11-04")])
     );
 }
+
+#[test]
+fn a_stepped_month_takes_its_day() {
+    assert_eq!(
+        values(
+            "He was shot last Oct. 23 and the trial opens next June 5.",
+            "1999-04-19"
+        ),
+        pairs(&[
+            ("last Oct. 23", "1998-10-23"),
+            ("next June 5", "1999-06-05")
+        ])
+    );
+}

@@ -5,8 +5,9 @@
 
 use dateline_format::article::TimexType;
 
-use super::{part_of, relative, year_number, Match, Matcher};
+use super::{day_number, part_of, relative, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
+use crate::analysis::timex::tense::Tense;
 use crate::analysis::timex::value::{Unit, Value, Which};
 use crate::analysis::timex::words::{
     day_word, decade_word, month_of, number_word, ordinal_word, part_of_day, recurrence_word,
@@ -229,6 +230,16 @@ impl Matcher<'_> {
             return Some(Match::new(j + 1, TimexType::Date, value));
         }
         if let Some(month) = self.tok(j).and_then(month_of) {
+            // "last Oct. 23": the day in the last October, "next June 5" in the next June.
+            if let Some(day) = self.tok(j + 1).and_then(day_number) {
+                let mut m = Match::new(j + 2, TimexType::Date, Value::MonthDay { month, day });
+                m.tense = match which {
+                    Which::Last => Some(Tense::Past),
+                    Which::Next => Some(Tense::Future),
+                    _ => None,
+                };
+                return Some(m);
+            }
             let value = Value::Month { month, which };
             return Some(Match::new(j + 1, TimexType::Date, value));
         }
