@@ -126,6 +126,10 @@ fn undated(value: &Value, mentioned: &Mentioned) -> String {
         Value::ClockTime { day, hour, minute } => {
             let day = match day.as_ref() {
                 // "at 3 p.m.": on a day unknown, not at present.
+                Value::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 0,
+                } if mentioned.at(Unit::Day).is_none() => "XXXX-XX-XX".to_string(),
                 Value::Relative {
                     unit: Unit::Day,
                     offset: 0,

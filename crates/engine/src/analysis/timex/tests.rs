@@ -463,3 +463,21 @@ fn a_stepped_month_takes_its_day() {
         ])
     );
 }
+
+#[test]
+fn a_clock_time_without_a_day_is_on_the_day_told_last() {
+    assert_eq!(
+        values(
+            "Slepian was killed on Oct. 23, 1998. He was shot at 10 p.m. in his kitchen.",
+            "1999-04-19"
+        ),
+        pairs(&[
+            ("Oct. 23, 1998", "1998-10-23"),
+            ("10 p.m.", "1998-10-23T22:00")
+        ])
+    );
+    assert_eq!(
+        values("The meeting starts at 3 p.m.", "1999-04-19"),
+        pairs(&[("3 p.m.", "1999-04-19T15:00")])
+    );
+}

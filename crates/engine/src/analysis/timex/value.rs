@@ -46,7 +46,8 @@ pub(super) enum Value {
     Weekend,
     /// A part of a day, as a TIMEX3 code ("MO"): "tomorrow morning", "last Friday night".
     PartOfDay { day: Box<Value>, part: &'static str },
-    /// A clock time on a day: "10 p.m. Wednesday", "at 3 p.m." (the day of publication).
+    /// A clock time on a day: "10 p.m. Wednesday", "at 3 p.m." (the day mentioned last, or the
+    /// day of publication).
     ClockTime {
         day: Box<Value>,
         hour: u32,

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{day_number, tok_cap, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
 use crate::analysis::timex::tense::Tense;
-use crate::analysis::timex::value::{Value, Which};
+use crate::analysis::timex::value::{Unit, Value, Which};
 use crate::analysis::timex::words::{
     day_word, is_ambiguous_month, month_of, number_word, part_of_day, relative_year, unit_of,
     weekday_of, HolidayDate, HOLIDAYS, MONTH_PREPOSITIONS, TIME_ZONES,
@@ -166,10 +166,15 @@ impl Matcher<'_> {
         } else {
             end
         };
-        // No day: the day of publication.
-        let day = self
-            .clock_day(day_at)
-            .unwrap_or_else(|| Match::day_from_now(end, TimexType::Date, 0));
+        // No day: the day the text spoke of last ("killed on Oct. 23 ... at 10 p.m."), or the
+        // day of publication.
+        let day = self.clock_day(day_at).unwrap_or_else(|| {
+            let that_day = Value::Anaphoric {
+                unit: Unit::Day,
+                offset: 0,
+            };
+            Match::new(end, TimexType::Date, that_day)
+        });
         let value = Value::ClockTime {
             day: Box::new(day.value),
             hour,
