@@ -16,6 +16,7 @@ use super::value::{Holiday, Season, Unit, Value, Which};
 use super::words::YEAR_BACK;
 use super::Found;
 use crate::analysis::segment::Doc;
+use dateline_format::article::TimexType;
 
 /// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
 /// `mentioned` before it. Empty when the arithmetic leaves the calendar.
@@ -303,6 +304,13 @@ pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
     // "the year-ago third quarter" names a quarter, but not the one reported on.
     let reports = |f: &Found| is_quarter(&f.value) && rest(f).is_none();
     let mut reported: Option<String> = found.iter().find(|f| reports(f)).map(|f| f.value.clone());
+    // Sentences on a stretch of several quarters ("for the nine months"): there "a year
+    // earlier" is that stretch a year back, in the year before, not a quarter.
+    let several_quarters: Vec<usize> = found
+        .iter()
+        .filter(|f| f.timex_type == TimexType::Duration && spans_quarters(&f.value))
+        .filter_map(|f| doc.sentence_of(f.tokens.start))
+        .collect();
     for f in found.iter_mut() {
         if is_quarter(&f.value) {
             if reports(f) {
@@ -310,12 +318,29 @@ pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
             }
             continue;
         }
-        let back = rest(f).is_some_and(|r| matches!(r.as_str(), "" | " quarter" | " period"));
+        let back = rest(f).is_some_and(|r| matches!(r.as_str(), "" | " quarter" | " period"))
+            && !doc
+                .sentence_of(f.tokens.start)
+                .is_some_and(|s| several_quarters.contains(&s));
         if let (true, Some(q)) = (back, reported.as_deref()) {
             if let Ok(year) = q[..4].parse::<i32>() {
                 f.value = format!("{:04}-{}", year - 1, &q[5..]);
             }
         }
+    }
+}
+
+/// Whether a duration is several quarters long but less than a year: "P6M", "P9M", "P2Q".
+fn spans_quarters(value: &str) -> bool {
+    let months = |n: &str| n.parse::<u32>().ok();
+    match value.strip_prefix('P') {
+        Some(v) if v.ends_with('M') => {
+            months(&v[..v.len() - 1]).is_some_and(|n| (6..12).contains(&n))
+        }
+        Some(v) if v.ends_with('Q') => {
+            months(&v[..v.len() - 1]).is_some_and(|n| (2..4).contains(&n))
+        }
+        _ => false,
     }
 }
 

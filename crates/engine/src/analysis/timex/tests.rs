@@ -481,3 +481,18 @@ fn a_clock_time_without_a_day_is_on_the_day_told_last() {
         pairs(&[("3 p.m.", "1999-04-19T15:00")])
     );
 }
+
+#[test]
+fn a_year_earlier_than_several_quarters_is_the_year_before() {
+    let text = "Third-quarter profit rose from a year earlier. For the nine months, the company \
+                earned $2 million, compared with $1 million a year earlier.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[
+            ("Third-quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("the nine months", "P9M"),
+            ("a year earlier", "1988"),
+        ])
+    );
+}
