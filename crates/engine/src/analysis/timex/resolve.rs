@@ -74,7 +74,7 @@ pub(super) fn resolve(
             };
             format!("{y:04}-Q{q}")
         }
-        Value::Quarter(which) => quarter(published, *which, tense),
+        Value::Quarter(which) => quarter(published, *which, tense, mentioned),
         Value::HalfYear(h) => format!("{:04}-H{h}", published.year()),
         Value::YearEnd { previous } => {
             format!("{:04}-12-31", published.year() - i16::from(*previous))
@@ -241,8 +241,16 @@ fn weekday(published: Date, day: u8, which: Which, tense: Option<Tense>) -> Stri
     shift_days(published, offset).map_or_else(String::new, format_date)
 }
 
-/// "the quarter": the current one, or in the past the last one; "last/this/next quarter".
-fn quarter(published: Date, which: Which, tense: Option<Tense>) -> String {
+/// "the quarter": in a report on a quarter, the finished quarter the text named last ("third-
+/// quarter profit rose ... in the quarter"); else the current one, or in the past the last one.
+/// "last/this/next quarter" step from the current one.
+fn quarter(published: Date, which: Which, tense: Option<Tense>, mentioned: &Mentioned) -> String {
+    let index = |d: Date| i64::from(d.year()) * 4 + (i64::from(d.month()) - 1) / 3;
+    if let Some(named) = mentioned.quarter.filter(|_| which == Which::ByTense) {
+        if (1..=3).contains(&(index(published) - index(named))) {
+            return format!("{:04}-Q{}", named.year(), (named.month() - 1) / 3 + 1);
+        }
+    }
     let step = match which {
         Which::ByTense if tense == Some(Tense::Past) => -1,
         Which::ByTense => {
@@ -362,6 +370,8 @@ pub(super) struct Mentioned {
     day: Option<Date>,
     month: Option<Date>,
     year: Option<Date>,
+    /// The first day of the quarter named last ("1989-Q3").
+    quarter: Option<Date>,
 }
 
 impl Mentioned {
@@ -375,6 +385,11 @@ impl Mentioned {
                 .and_then(|s| s.parse::<i16>().ok())
         };
         let Some(year) = num(0..4) else { return };
+        if value.len() == 7 && value.get(4..6) == Some("-Q") {
+            let q = num(6..7).filter(|q| (1..=4).contains(q));
+            self.quarter = q.and_then(|q| Date::new(year, (q as i8 - 1) * 3 + 1, 1).ok());
+            return;
+        }
         let month = if value.len() >= 7 && value.as_bytes().get(4) == Some(&b'-') {
             num(5..7)
         } else {

@@ -496,3 +496,17 @@ fn a_year_earlier_than_several_quarters_is_the_year_before() {
         ])
     );
 }
+
+#[test]
+fn the_quarter_is_the_finished_quarter_named_last() {
+    let text = "Sun had a loss in the first quarter. It shipped 28,000 systems in the quarter.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[("the first quarter", "1989-Q1"), ("the quarter", "1989-Q1")])
+    );
+    // Nothing named: the current quarter, or in the past the last one.
+    assert_eq!(
+        values("Sales will rise in the quarter.", "1989-10-26"),
+        pairs(&[("the quarter", "1989-Q4")])
+    );
+}
