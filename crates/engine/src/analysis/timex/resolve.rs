@@ -302,15 +302,23 @@ fn weekend(published: Date, tense: Option<Tense>) -> String {
 
 /// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
 /// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
-pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
+pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found], published: Option<Date>) {
     let is_quarter = |v: &str| {
         v.len() == 7
             && v.as_bytes().get(5) == Some(&b'Q')
             && v[..4].bytes().all(|b| b.is_ascii_digit())
     };
     let rest = |f: &Found| year_back(&doc.slice(f.span).to_lowercase()).map(str::to_string);
-    // "the year-ago third quarter" names a quarter, but not the one reported on.
-    let reports = |f: &Found| is_quarter(&f.value) && rest(f).is_none();
+    // "the year-ago third quarter" names a quarter, but not the one reported on; nor does a
+    // quarter still to come ("losses through the third quarter of 1990").
+    let current = published.map(|d| format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1));
+    let reports = |f: &Found| {
+        is_quarter(&f.value)
+            && rest(f).is_none()
+            && current
+                .as_ref()
+                .is_none_or(|c| f.value.as_str() <= c.as_str())
+    };
     let mut reported: Option<String> = found.iter().find(|f| reports(f)).map(|f| f.value.clone());
     // Sentences on a stretch of several quarters ("for the nine months"): there "a year
     // earlier" is that stretch a year back, in the year before, not a quarter.

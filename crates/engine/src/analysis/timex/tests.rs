@@ -510,3 +510,17 @@ fn the_quarter_is_the_finished_quarter_named_last() {
         pairs(&[("the quarter", "1989-Q4")])
     );
 }
+
+#[test]
+fn a_quarter_to_come_is_not_the_quarter_reported_on() {
+    let text = "Third-quarter profit fell. Losses may last through the third quarter of 1990. \
+                In the year-ago period, it earned $1 million.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[
+            ("Third-quarter", "1989-Q3"),
+            ("the third quarter of 1990", "1990-Q3"),
+            ("the year-ago period", "1988-Q3"),
+        ])
+    );
+}
