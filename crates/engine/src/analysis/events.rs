@@ -1,7 +1,9 @@
 //! Events for the timeline: one per dated time expression, labelled from its clause.
 //!
 //! Only time expressions whose value names a point on the calendar (`2017-06-18`, `2017-01`,
-//! `2017-W27`) make events: nothing undated is ever placed at an invented date. The label is
+//! `2017-W27`) make events: nothing undated is ever placed at an invented date. "Now",
+//! "currently", "recently", "in the future" are `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`
+//! in TIMEX3, times with no calendar date, so they make no events; nor do durations and sets. The label is
 //! the clause that holds the time expression, without it: the clause runs between punctuation
 //! and subordinating words ("after", "since", "while"), a reduced clause ("as shown ...") gives
 //! way to the main one, and a long clause is cut down to its subject and verb phrase.
@@ -347,6 +349,31 @@ mod tests {
         );
         assert!(analysis.events.is_empty());
         assert_eq!(analysis.timexes.len(), 2);
+    }
+
+    #[test]
+    fn references_to_the_present_past_or_future_make_no_events() {
+        let text = "Prices are now high. Sales are currently weak. He recently left. These days \
+                    few buy. In recent years prices rose. In the past it was cheap. Right now it \
+                    is dear. In the future it may fall. He met them yesterday.";
+        let analysis = analyze(text, "2017-07-07".parse().ok());
+        let values: Vec<&str> = analysis.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "PRESENT_REF",
+                "PRESENT_REF",
+                "PAST_REF",
+                "PRESENT_REF",
+                "PXY",
+                "PAST_REF",
+                "PRESENT_REF",
+                "FUTURE_REF",
+                "2017-07-06"
+            ]
+        );
+        let dates: Vec<&str> = analysis.events.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(dates, ["2017-07-06"]);
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
             i = m.end;
         }
     }
-    year_ago_quarters(doc, &mut found);
+    year_ago_quarters(doc, &mut found, published);
     found
 }
 

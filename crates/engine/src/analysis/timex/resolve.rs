@@ -16,6 +16,7 @@ use super::value::{Holiday, Season, Unit, Value, Which};
 use super::words::YEAR_BACK;
 use super::Found;
 use crate::analysis::segment::Doc;
+use dateline_format::article::TimexType;
 
 /// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
 /// `mentioned` before it. Empty when the arithmetic leaves the calendar.
@@ -55,6 +56,10 @@ pub(super) fn resolve(
                 None => format!("{y:04}-{month:02}"),
             }
         }
+        Value::QuarterInRelativeYear {
+            quarter,
+            year_offset,
+        } => format!("{:04}-Q{quarter}", year + year_offset),
         Value::Weekday { day, which } => weekday(published, *day, *which, tense),
         Value::Season { season, which } => {
             let y = season_year(published, *season, *which, tense);
@@ -69,7 +74,7 @@ pub(super) fn resolve(
             };
             format!("{y:04}-Q{q}")
         }
-        Value::Quarter(which) => quarter(published, *which, tense),
+        Value::Quarter(which) => quarter(published, *which, tense, mentioned),
         Value::HalfYear(h) => format!("{:04}-H{h}", published.year()),
         Value::YearEnd { previous } => {
             format!("{:04}-12-31", published.year() - i16::from(*previous))
@@ -108,6 +113,7 @@ fn undated(value: &Value, mentioned: &Mentioned) -> String {
             Some(d) => format!("XXXX-{month:02}-{d:02}"),
             None => format!("XXXX-{month:02}"),
         },
+        Value::QuarterInRelativeYear { quarter, .. } => format!("XXXX-Q{quarter}"),
         Value::Weekday { day, .. } => format!("XXXX-WXX-{day}"),
         Value::Season { season, .. } => format!("XXXX-{}", season.code()),
         Value::NumberedQuarter(q) => format!("XXXX-Q{q}"),
@@ -121,6 +127,10 @@ fn undated(value: &Value, mentioned: &Mentioned) -> String {
         Value::ClockTime { day, hour, minute } => {
             let day = match day.as_ref() {
                 // "at 3 p.m.": on a day unknown, not at present.
+                Value::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 0,
+                } if mentioned.at(Unit::Day).is_none() => "XXXX-XX-XX".to_string(),
                 Value::Relative {
                     unit: Unit::Day,
                     offset: 0,
@@ -231,8 +241,16 @@ fn weekday(published: Date, day: u8, which: Which, tense: Option<Tense>) -> Stri
     shift_days(published, offset).map_or_else(String::new, format_date)
 }
 
-/// "the quarter": the current one, or in the past the last one; "last/this/next quarter".
-fn quarter(published: Date, which: Which, tense: Option<Tense>) -> String {
+/// "the quarter": in a report on a quarter, the finished quarter the text named last ("third-
+/// quarter profit rose ... in the quarter"); else the current one, or in the past the last one.
+/// "last/this/next quarter" step from the current one.
+fn quarter(published: Date, which: Which, tense: Option<Tense>, mentioned: &Mentioned) -> String {
+    let index = |d: Date| i64::from(d.year()) * 4 + (i64::from(d.month()) - 1) / 3;
+    if let Some(named) = mentioned.quarter.filter(|_| which == Which::ByTense) {
+        if (1..=3).contains(&(index(published) - index(named))) {
+            return format!("{:04}-Q{}", named.year(), (named.month() - 1) / 3 + 1);
+        }
+    }
     let step = match which {
         Which::ByTense if tense == Some(Tense::Past) => -1,
         Which::ByTense => {
@@ -284,30 +302,73 @@ fn weekend(published: Date, tense: Option<Tense>) -> String {
 
 /// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
 /// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
-pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found]) {
+pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found], published: Option<Date>) {
     let is_quarter = |v: &str| {
         v.len() == 7
             && v.as_bytes().get(5) == Some(&b'Q')
             && v[..4].bytes().all(|b| b.is_ascii_digit())
     };
-    let mut reported: Option<String> = found
+    let rest = |f: &Found| year_back(&doc.slice(f.span).to_lowercase()).map(str::to_string);
+    // "the year-ago third quarter" names a quarter, but not the one reported on; nor does a
+    // quarter still to come ("losses through the third quarter of 1990").
+    let current = published.map(|d| format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1));
+    let reports = |f: &Found| {
+        is_quarter(&f.value)
+            && rest(f).is_none()
+            && current
+                .as_ref()
+                .is_none_or(|c| f.value.as_str() <= c.as_str())
+    };
+    let mut reported: Option<String> = found.iter().find(|f| reports(f)).map(|f| f.value.clone());
+    // Sentences on a stretch of several quarters ("for the nine months"): there "a year
+    // earlier" is that stretch a year back, in the year before, not a quarter.
+    let several_quarters: Vec<usize> = found
         .iter()
-        .find(|f| is_quarter(&f.value))
-        .map(|f| f.value.clone());
+        .filter(|f| f.timex_type == TimexType::Duration && spans_quarters(&f.value))
+        .filter_map(|f| doc.sentence_of(f.tokens.start))
+        .collect();
     for f in found.iter_mut() {
         if is_quarter(&f.value) {
-            reported = Some(f.value.clone());
+            if reports(f) {
+                reported = Some(f.value.clone());
+            }
             continue;
         }
-        let text = doc.slice(f.span).to_lowercase();
-        let text = text.strip_prefix("the ").unwrap_or(&text);
-        let year_back = YEAR_BACK.contains(&text);
-        if let (true, Some(q)) = (year_back, reported.as_deref()) {
+        let back = rest(f).is_some_and(|r| matches!(r.as_str(), "" | " quarter" | " period"))
+            && !doc
+                .sentence_of(f.tokens.start)
+                .is_some_and(|s| several_quarters.contains(&s));
+        if let (true, Some(q)) = (back, reported.as_deref()) {
             if let Ok(year) = q[..4].parse::<i32>() {
                 f.value = format!("{:04}-{}", year - 1, &q[5..]);
             }
         }
     }
+}
+
+/// Whether a duration is several quarters long but less than a year: "P6M", "P9M", "P2Q".
+fn spans_quarters(value: &str) -> bool {
+    let months = |n: &str| n.parse::<u32>().ok();
+    match value.strip_prefix('P') {
+        Some(v) if v.ends_with('M') => {
+            months(&v[..v.len() - 1]).is_some_and(|n| (6..12).contains(&n))
+        }
+        Some(v) if v.ends_with('Q') => {
+            months(&v[..v.len() - 1]).is_some_and(|n| (2..4).contains(&n))
+        }
+        _ => false,
+    }
+}
+
+/// When `text` (lowercased) counts a year back from a reported period ("a year earlier", "the
+/// year-ago quarter", "last year's third quarter"), what follows the words that do:
+/// "", " quarter", " third quarter".
+fn year_back(text: &str) -> Option<&str> {
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    YEAR_BACK.iter().find_map(|phrase| {
+        text.strip_prefix(phrase)
+            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// The times a text has mentioned so far, at each granularity: what "that day", "that year" and
@@ -317,6 +378,8 @@ pub(super) struct Mentioned {
     day: Option<Date>,
     month: Option<Date>,
     year: Option<Date>,
+    /// The first day of the quarter named last ("1989-Q3").
+    quarter: Option<Date>,
 }
 
 impl Mentioned {
@@ -330,6 +393,11 @@ impl Mentioned {
                 .and_then(|s| s.parse::<i16>().ok())
         };
         let Some(year) = num(0..4) else { return };
+        if value.len() == 7 && value.get(4..6) == Some("-Q") {
+            let q = num(6..7).filter(|q| (1..=4).contains(q));
+            self.quarter = q.and_then(|q| Date::new(year, (q as i8 - 1) * 3 + 1, 1).ok());
+            return;
+        }
         let month = if value.len() >= 7 && value.as_bytes().get(4) == Some(&b'-') {
             num(5..7)
         } else {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::words::{FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
+use super::words::{DETERMINERS, FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
 use crate::analysis::segment::{Kind, Token};
 
 /// Which way from the publication date the text looks.
@@ -58,6 +58,10 @@ fn cue_at(toks: &[Token], i: usize) -> Option<Tense> {
         }
         // "as early as Tuesday", "as soon as Tuesday".
         "early" | "soon" if before(1) == "as" && next == "as" => return Some(Tense::Future),
+        // "the plan", "their hopes": nouns, no future.
+        "plan" | "plans" | "hope" | "hopes" if DETERMINERS.contains(&before(1)) => return None,
+        // "an unspecified date", "the announced plan": adjectives, no past.
+        w if w.ends_with("ed") && DETERMINERS.contains(&before(1)) => return None,
         // "were planning to drive": a plan, not a past event.
         "was" | "were" if next.len() > 4 && next.ends_with("ing") => return None,
         _ => {}
@@ -139,5 +143,18 @@ mod tests {
             None
         );
         assert_eq!(tense_of("United Friday.", "Friday"), None);
+    }
+
+    #[test]
+    fn nouns_and_adjectives_after_a_determiner_are_no_cues() {
+        // "the plan" is no plan to do something; "an unspecified date" no past event.
+        assert_eq!(
+            tense_of("The thrift announced the plan Aug. 21.", "Aug."),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("It falls on an unspecified date in January.", "January"),
+            None
+        );
     }
 }

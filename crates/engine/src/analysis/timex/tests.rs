@@ -347,3 +347,180 @@ fn odd_input_does_not_panic() {
         let _ = find(&doc, None);
     }
 }
+
+#[test]
+fn current_before_a_unit_steps_from_the_present() {
+    assert_eq!(
+        values(
+            "Sales in the current fiscal year and the current quarter rose; the current system stays.",
+            "1989-10-26"
+        ),
+        pairs(&[
+            ("the current fiscal year", "1989"),
+            ("the current quarter", "1989-Q4"),
+            ("the current", "PRESENT_REF"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "Shares sold at the then current market price.",
+            "1989-10-26"
+        ),
+        pairs(&[("then current", "PAST_REF")])
+    );
+    assert_eq!(
+        values(
+            "In the fiscal year ended Jan. 31, sales rose.",
+            "1989-10-26"
+        ),
+        pairs(&[("the fiscal year", "P1Y"), ("Jan. 31", "1989-01-31")])
+    );
+}
+
+#[test]
+fn weekday_evenings_and_afternoons_are_times() {
+    // 2000-03-29 is a Wednesday.
+    let found = run(
+        "As of Wednesday evening, talks went on. They met Tuesday afternoon and Monday night.",
+        "2000-03-29",
+    );
+    let got: Vec<(&str, TimexType, &str)> = found
+        .iter()
+        .map(|(s, t, v)| (s.as_str(), *t, v.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Wednesday evening", TimexType::Time, "2000-03-29TEV"),
+            ("Tuesday afternoon", TimexType::Time, "2000-03-28TAF"),
+            ("Monday night", TimexType::Date, "2000-03-27"),
+        ]
+    );
+}
+
+#[test]
+fn a_year_qualifies_the_quarter_after_it() {
+    let text = "Profit rose in the third quarter. In this year's third quarter sales rose; in the \
+                year-ago third quarter they fell, and in the year-earlier period too. Sales for \
+                last year's quarter were flat. A merger may close in next year's first quarter.";
+    assert_eq!(
+        values(text, "1989-11-01"),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("this year's third quarter", "1989-Q3"),
+            ("the year-ago third quarter", "1988-Q3"),
+            ("the year-earlier period", "1988-Q3"),
+            ("last year's quarter", "1988-Q3"),
+            ("next year's first quarter", "1990-Q1"),
+        ])
+    );
+}
+
+#[test]
+fn short_spans_before_or_after_an_event_are_durations() {
+    assert_eq!(
+        values(
+            "Three days later, the index closed. A day earlier, trucks left. Banks must wait 30 days before closing.",
+            "1989-10-30"
+        ),
+        pairs(&[("Three days", "P3D"), ("A day", "P1D"), ("30 days", "P30D")])
+    );
+    // Years and months still count from the publication date.
+    assert_eq!(
+        values(
+            "Profit fell from a year earlier; two months later it rose.",
+            "1989-10-30"
+        ),
+        pairs(&[("a year earlier", "1988"), ("two months later", "1989-12")])
+    );
+}
+
+#[test]
+fn the_day_before_a_clause_is_no_time() {
+    assert_eq!(
+        values(
+            "He was last seen Nov. 3, the day before authorities issued a warrant.",
+            "1999-05-07"
+        ),
+        pairs(&[("Nov. 3", "1998-11-03")])
+    );
+    assert_eq!(
+        values("He was seen Nov. 3 and left the day after.", "1999-05-07"),
+        pairs(&[("Nov. 3", "1998-11-03"), ("day after", "1998-11-04")])
+    );
+}
+
+#[test]
+fn a_stepped_month_takes_its_day() {
+    assert_eq!(
+        values(
+            "He was shot last Oct. 23 and the trial opens next June 5.",
+            "1999-04-19"
+        ),
+        pairs(&[
+            ("last Oct. 23", "1998-10-23"),
+            ("next June 5", "1999-06-05")
+        ])
+    );
+}
+
+#[test]
+fn a_clock_time_without_a_day_is_on_the_day_told_last() {
+    assert_eq!(
+        values(
+            "Slepian was killed on Oct. 23, 1998. He was shot at 10 p.m. in his kitchen.",
+            "1999-04-19"
+        ),
+        pairs(&[
+            ("Oct. 23, 1998", "1998-10-23"),
+            ("10 p.m.", "1998-10-23T22:00")
+        ])
+    );
+    assert_eq!(
+        values("The meeting starts at 3 p.m.", "1999-04-19"),
+        pairs(&[("3 p.m.", "1999-04-19T15:00")])
+    );
+}
+
+#[test]
+fn a_year_earlier_than_several_quarters_is_the_year_before() {
+    let text = "Third-quarter profit rose from a year earlier. For the nine months, the company \
+                earned $2 million, compared with $1 million a year earlier.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[
+            ("Third-quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("the nine months", "P9M"),
+            ("a year earlier", "1988"),
+        ])
+    );
+}
+
+#[test]
+fn the_quarter_is_the_finished_quarter_named_last() {
+    let text = "Sun had a loss in the first quarter. It shipped 28,000 systems in the quarter.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[("the first quarter", "1989-Q1"), ("the quarter", "1989-Q1")])
+    );
+    // Nothing named: the current quarter, or in the past the last one.
+    assert_eq!(
+        values("Sales will rise in the quarter.", "1989-10-26"),
+        pairs(&[("the quarter", "1989-Q4")])
+    );
+}
+
+#[test]
+fn a_quarter_to_come_is_not_the_quarter_reported_on() {
+    let text = "Third-quarter profit fell. Losses may last through the third quarter of 1990. \
+                In the year-ago period, it earned $1 million.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[
+            ("Third-quarter", "1989-Q3"),
+            ("the third quarter of 1990", "1990-Q3"),
+            ("the year-ago period", "1988-Q3"),
+        ])
+    );
+}

@@ -24,6 +24,9 @@ pub(super) enum Value {
         day: Option<u8>,
         year_offset: i64,
     },
+    /// A quarter of a year counted from the publication year: "next year's first quarter",
+    /// "the year-ago third quarter".
+    QuarterInRelativeYear { quarter: u8, year_offset: i64 },
     /// An ISO weekday, 1 (Monday) ..= 7: "Friday", "next Tuesday".
     Weekday { day: u8, which: Which },
     /// A season without a year: "the summer", "last winter".
@@ -43,7 +46,8 @@ pub(super) enum Value {
     Weekend,
     /// A part of a day, as a TIMEX3 code ("MO"): "tomorrow morning", "last Friday night".
     PartOfDay { day: Box<Value>, part: &'static str },
-    /// A clock time on a day: "10 p.m. Wednesday", "at 3 p.m." (the day of publication).
+    /// A clock time on a day: "10 p.m. Wednesday", "at 3 p.m." (the day mentioned last, or the
+    /// day of publication).
     ClockTime {
         day: Box<Value>,
         hour: u32,

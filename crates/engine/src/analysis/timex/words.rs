@@ -305,6 +305,7 @@ pub(super) const YEAR_BACK: &[&str] = &[
     "a year before",
     "year-ago",
     "year-earlier",
+    "last year's",
 ];
 
 /// When a holiday falls.
@@ -493,6 +494,12 @@ pub(super) const PAST_CUES: &[&str] = &[
     "took office",
     "agreed",
     "signed",
+];
+
+/// Determiners: a word after one is a noun or an adjective ("the plan", "an unspecified date"),
+/// not a verb.
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those",
 ];
 
 /// Words ending in "-ed" that are no past tense.

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{day_number, tok_cap, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
 use crate::analysis::timex::tense::Tense;
-use crate::analysis::timex::value::{Value, Which};
+use crate::analysis::timex::value::{Unit, Value, Which};
 use crate::analysis::timex::words::{
     day_word, is_ambiguous_month, month_of, number_word, part_of_day, relative_year, unit_of,
     weekday_of, HolidayDate, HOLIDAYS, MONTH_PREPOSITIONS, TIME_ZONES,
@@ -134,9 +134,18 @@ impl Matcher<'_> {
             day,
             which: Which::ByTense,
         };
-        if part_of_day(self.w(i + 1)).is_some() {
-            // "Friday night": TimeBank mostly annotates the day alone.
-            return Some(Match::new(i + 2, TimexType::Date, value));
+        match part_of_day(self.w(i + 1)) {
+            // "Friday evening", "Friday afternoon": a part of the day.
+            Some(part @ ("EV" | "AF")) => {
+                return Some(Match::new(
+                    i + 2,
+                    TimexType::Time,
+                    super::part_of(value, part),
+                ));
+            }
+            // "Friday night", "Friday morning": TimeBank mostly annotates the day alone.
+            Some(_) => return Some(Match::new(i + 2, TimexType::Date, value)),
+            None => {}
         }
         let mut m = Match::new(i + 1, TimexType::Date, value);
         if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Possessive) {
@@ -157,10 +166,15 @@ impl Matcher<'_> {
         } else {
             end
         };
-        // No day: the day of publication.
-        let day = self
-            .clock_day(day_at)
-            .unwrap_or_else(|| Match::day_from_now(end, TimexType::Date, 0));
+        // No day: the day the text spoke of last ("killed on Oct. 23 ... at 10 p.m."), or the
+        // day of publication.
+        let day = self.clock_day(day_at).unwrap_or_else(|| {
+            let that_day = Value::Anaphoric {
+                unit: Unit::Day,
+                offset: 0,
+            };
+            Match::new(end, TimexType::Date, that_day)
+        });
         let value = Value::ClockTime {
             day: Box::new(day.value),
             hour,

@@ -157,6 +157,15 @@ impl Matcher<'_> {
     /// years ago", "a week later", "four months from now".
     fn counted_from_now(&self, j: usize, unit: Unit, n: Option<u32>) -> Option<Match> {
         let count = n.map_or(1, i64::from);
+        // "three days later", "a day earlier", "an hour later": counted from the event told
+        // before, not from the publication date; TimeBank marks the duration ("three days").
+        let short = matches!(
+            unit,
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week
+        );
+        if short && matches!(self.w(j), "later" | "earlier" | "before" | "hence") {
+            return None;
+        }
         let (end, offset) = match self.w(j) {
             "ago" | "earlier" | "before" if self.w(j) == "ago" || !self.after_reference(j + 1) => {
                 (j + 1, -count)

@@ -5,8 +5,9 @@
 
 use dateline_format::article::TimexType;
 
-use super::{part_of, relative, year_number, Match, Matcher};
+use super::{day_number, part_of, relative, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
+use crate::analysis::timex::tense::Tense;
 use crate::analysis::timex::value::{Unit, Value, Which};
 use crate::analysis::timex::words::{
     day_word, decade_word, month_of, number_word, ordinal_word, part_of_day, recurrence_word,
@@ -60,9 +61,15 @@ impl Matcher<'_> {
         let (w, next) = (self.w(i), self.w(i + 1));
         let (end, value) = match w {
             w if NOW.contains(&w) => (i + 1, "PRESENT_REF"),
-            "current" if !matches!(next, "account" | "accounts" | "affairs") => {
+            // "the current quarter", "the current fiscal year" step from the present instead.
+            "current"
+                if !matches!(next, "account" | "accounts" | "affairs" | "fiscal")
+                    && unit_of(next).is_none() =>
+            {
                 (i + 1, "PRESENT_REF")
             }
+            // "the then current price": the present of a past time.
+            "then" if next == "current" => (i + 2, "PAST_REF"),
             "right" if next == "now" => (i + 2, "PRESENT_REF"),
             "at" if next == "present" => (i + 2, "PRESENT_REF"),
             "these" if next == "days" => (i + 2, "PRESENT_REF"),
@@ -107,8 +114,13 @@ impl Matcher<'_> {
             // "the day after his death": the day next to the one mentioned last; the event
             // named after it is not part of the expression.
             "day" if self.w_before(i) == "the" && matches!(next, "before" | "after") => {
+                // "the day before returning", "the day before authorities acted": a clause
+                // follows, and TimeBank marks no time.
+                let clause_follows = self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word);
                 let end = if self.after_reference(i + 2) {
                     i + 1
+                } else if clause_follows {
+                    return None;
                 } else {
                     i + 2
                 };
@@ -155,7 +167,8 @@ impl Matcher<'_> {
         }
         let (next, after) = (self.w(i + 1), self.w(i + 2));
         if next == "-" && matches!(after, "ago" | "earlier") {
-            return Some(Match::new(i + 3, TimexType::Date, relative(Unit::Year, -1)));
+            let year_ago = Match::new(i + 3, TimexType::Date, relative(Unit::Year, -1));
+            return Some(self.quarter_of(year_ago, -1));
         }
         if matches!((next, after), ("-" | "'s", "end") | ("end", _)) {
             // "by year-end": the last day of this year; "since year-end", of the last one.
@@ -173,6 +186,14 @@ impl Matcher<'_> {
     /// After "this/last/next/past/coming" at `i`, which take a `step` from the present one:
     /// "last week", "next March", "this Friday", "the past two years".
     fn step(&self, i: usize, step: i64) -> Option<Match> {
+        // "the current fiscal year", "last fiscal year": the fiscal year is the year.
+        let fiscal = self.w(i + 1) == "fiscal" && unit_of(self.w(i + 2)).is_some();
+        if fiscal {
+            let (unit, plural) = unit_of(self.w(i + 2))?;
+            let mut m = self.step_unit(i, unit, plural, step);
+            m.end += 1;
+            return Some(m);
+        }
         let j = i + 1;
         let next = self.w(j);
         let w = self.w(i);
@@ -209,6 +230,16 @@ impl Matcher<'_> {
             return Some(Match::new(j + 1, TimexType::Date, value));
         }
         if let Some(month) = self.tok(j).and_then(month_of) {
+            // "last Oct. 23": the day in the last October, "next June 5" in the next June.
+            if let Some(day) = self.tok(j + 1).and_then(day_number) {
+                let mut m = Match::new(j + 2, TimexType::Date, Value::MonthDay { month, day });
+                m.tense = match which {
+                    Which::Last => Some(Tense::Past),
+                    Which::Next => Some(Tense::Future),
+                    _ => None,
+                };
+                return Some(m);
+            }
             let value = Value::Month { month, which };
             return Some(Match::new(j + 1, TimexType::Date, value));
         }
@@ -253,7 +284,38 @@ impl Matcher<'_> {
             let value = Value::Quarter(Which::from_step(step));
             return Match::new(end, TimexType::Date, value);
         }
-        Match::new(end, TimexType::Date, relative(unit, step))
+        let m = Match::new(end, TimexType::Date, relative(unit, step));
+        // "next year's first quarter", "last year's quarter"
+        if unit == Unit::Year && self.tok(end).is_some_and(|t| t.kind == Kind::Possessive) {
+            let mut of_year = Match::new(end + 1, m.timex_type, m.value.clone());
+            of_year = self.quarter_of(of_year, step);
+            if of_year.end > end + 1 {
+                return of_year;
+            }
+        }
+        m
+    }
+
+    /// A year expression `year` (`year_offset` years from the publication year) continued by the
+    /// quarter or period it qualifies: "the year-ago third quarter", "the year-earlier period",
+    /// "this year's third quarter". Anything else leaves `year` as it is.
+    fn quarter_of(&self, year: Match, year_offset: i64) -> Match {
+        let j = year.end;
+        if let Some(quarter) = ordinal_word(self.w(j)).filter(|q| *q <= 4) {
+            let k = if self.w(j + 1) == "-" { j + 2 } else { j + 1 };
+            if self.w(k) == "quarter" {
+                let value = Value::QuarterInRelativeYear {
+                    quarter,
+                    year_offset,
+                };
+                return Match::new(k + 1, TimexType::Date, value);
+            }
+        }
+        // "the year-ago period" is the reported quarter a year back; "last year's period" too.
+        if matches!(self.w(j), "quarter" | "period") {
+            return Match::new(j + 1, year.timex_type, year.value);
+        }
+        year
     }
 
     /// Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
@@ -309,19 +371,19 @@ impl Matcher<'_> {
         if self.w_before(i) != "the" {
             return None;
         }
+        if matches!(w, "year" | "fiscal") {
+            // "for the year ended March 31": a reporting period, a year long.
+            let k = if w == "fiscal" { i + 2 } else { i + 1 };
+            if (w == "year" || next == "year") && matches!(self.w(k), "ended" | "ending") {
+                return Some(Match::literal(k, TimexType::Duration, "P1Y"));
+            }
+        }
         if matches!(w, "fiscal" | "full") && next == "year" {
             return Some(Match::new(i + 2, TimexType::Date, relative(Unit::Year, 0)));
         }
         if w == "year" {
             if let Some((year, end)) = self.spelled_year(i + 1, true) {
                 return Some(Match::literal(end, TimexType::Date, format!("{year:04}")));
-            }
-        }
-        if matches!(w, "year" | "fiscal") {
-            // "for the year ended March 31": a reporting period, a year long.
-            let k = if w == "fiscal" { i + 2 } else { i + 1 };
-            if (w == "year" || next == "year") && matches!(self.w(k), "ended" | "ending") {
-                return Some(Match::literal(k, TimexType::Duration, "P1Y"));
             }
         }
         if w == "year" && !AFTER_ANOTHER_YEAR.contains(&next) {
