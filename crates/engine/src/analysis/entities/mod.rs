@@ -13,7 +13,7 @@ mod rules;
 use dateline_format::article::{EntityType, Span};
 
 pub use merge::merge;
-pub use model::mentions_from_bio;
+pub use model::{mentions_from_bio, model_sentences};
 pub(crate) use model::model_mentions;
 pub(crate) use rules::rule_mentions;
 

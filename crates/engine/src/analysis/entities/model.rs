@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::{rule_mentions, Mention};
-use crate::analysis::segment::{Doc, Kind, Token};
+use crate::analysis::segment::{segment, Doc, Kind, Token};
 use crate::analysis::word_lists::{normalize, WordLists};
 use crate::ner::NerModel;
 use dateline_format::article::{EntityType, Span};
@@ -138,6 +138,25 @@ fn inside_compound(doc: &Doc, span: Span) -> bool {
     let after = doc.chars.get(span.end);
     let after_next = doc.chars.get(span.end + 1);
     glue(before) || glue(after) && after_next.is_some_and(|c| !c.is_whitespace())
+}
+
+/// The model tokens of `text`, sentence by sentence, with their code-point spans: what
+/// [`model_mentions`] feeds the tagger (the training crate reads running text the same way).
+pub fn model_sentences(text: &str) -> Vec<Vec<(String, Span)>> {
+    let doc = segment(text);
+    let toks = &doc.tokens;
+    doc.sentences
+        .iter()
+        .map(|s| {
+            model_tokens(toks, s.tokens.clone())
+                .into_iter()
+                .map(|u| {
+                    let span = Span::new(toks[u.start].start, toks[u.end - 1].end);
+                    (doc.token_text(u), span)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The model's own mentions, mapped back to code points.
@@ -289,7 +308,6 @@ pub fn mentions_from_bio(tokens: &[Span], labels: &[&str]) -> Vec<Mention> {
 mod tests {
     use super::*;
     use crate::analysis::entities::merge;
-    use crate::analysis::segment::segment;
     use EntityType::{Location as Loc, Person as Per};
 
     fn units(text: &str) -> Vec<String> {
