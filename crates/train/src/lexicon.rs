@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn forms_and_comments() {
         let mut l = Lexicon::default();
-        l.add_text("# header\nUnited States|U.S. # note\n\nGerman\n", EntityType::Location);
+        l.add_text(
+            "# header\nUnited States|U.S. # note\n\nGerman\n",
+            EntityType::Location,
+        );
         l.add_text("German", EntityType::Miscellaneous);
         assert_eq!(l.len(), 3);
         let mut g = Gazetteer::new();

@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! dateline-train --train train.txt --train-jsonl gum/train.jsonl --dev dev.txt \
-//!     --dev-jsonl gum/dev.jsonl --lexicon LOC=places.txt --out models/ner-conll2003.bin
-//! dateline-train eval --model models/ner-conll2003.bin --input dev.jsonl --out pred.jsonl
+//!     --dev-jsonl gum/dev.jsonl --lexicon LOC=places.txt --out models/ner-news.bin
+//! dateline-train eval --model models/ner-news.bin --input dev.jsonl --out pred.jsonl
 //! ```
 
 mod conll;
@@ -91,6 +91,12 @@ struct TrainArgs {
     /// Drop feature rows whose largest weight is below this many i8 steps (smaller model).
     #[arg(long, default_value_t = 4.0)]
     prune: f32,
+    /// Set single weights below this many i8 steps to zero (smaller model).
+    #[arg(long, default_value_t = 0.0)]
+    zero: f32,
+    /// Share of features left out of each training step (feature dropout).
+    #[arg(long, default_value_t = 0.0)]
+    dropout: f32,
 }
 
 #[derive(Args)]
@@ -190,6 +196,8 @@ fn run_train(args: &TrainArgs) -> Result<()> {
         folds: args.folds,
         quantile: args.quantile,
         prune: args.prune,
+        zero: args.zero,
+        dropout: args.dropout,
     };
     let model = perceptron::train(&train, &repeat, &devs, &lexicon, &settings);
     let bytes = model.to_bytes();

@@ -51,6 +51,10 @@ pub struct Settings {
     pub quantile: f64,
     /// Drop feature rows whose largest weight is below this many quantization steps.
     pub prune: f32,
+    /// Set single weights below this many quantization steps to zero (a smaller file).
+    pub zero: f32,
+    /// Feature dropout during training (0 = none).
+    pub dropout: f32,
 }
 
 /// Phrase -> counts per entity type, from gold annotations.
@@ -101,6 +105,8 @@ struct Weights {
     trans: Vec<f32>,
     trans_u: Vec<f32>,
     step: f32,
+    /// Share of features left out of each training step.
+    dropout: f32,
 }
 
 impl Weights {
@@ -113,6 +119,7 @@ impl Weights {
             trans: vec![0.0; NUM_TAGS * NUM_TAGS],
             trans_u: vec![0.0; NUM_TAGS * NUM_TAGS],
             step: 1.0,
+            dropout: 0.0,
         }
     }
 
@@ -133,12 +140,27 @@ impl Weights {
         dynamic: &SentenceFeatures,
     ) -> Vec<[f32; NUM_TAGS]> {
         features::emissions(fixed, dynamic, |key, scores| {
-            if let Some(&id) = self.ids.get(&key) {
-                for (s, w) in scores.iter_mut().zip(&self.w[id as usize]) {
-                    *s += w;
+            if !self.dropped(key) {
+                if let Some(&id) = self.ids.get(&key) {
+                    for (s, w) in scores.iter_mut().zip(&self.w[id as usize]) {
+                        *s += w;
+                    }
                 }
             }
         })
+    }
+
+    /// Feature dropout: whether `key` sits out the current training step (a fixed hash of the
+    /// key and the step, so runs are reproducible).
+    fn dropped(&self, key: FeatureKey) -> bool {
+        if self.dropout <= 0.0 {
+            return false;
+        }
+        let mut x = u64::from(key) ^ (self.step as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        ((x % 10_000) as f32) < self.dropout * 10_000.0
     }
 
     fn update(
@@ -152,6 +174,9 @@ impl Weights {
         for (i, (&g, &p)) in gold.iter().zip(predicted).enumerate() {
             if g != p {
                 for &key in fixed.token(i).iter().chain(dynamic.token(i)) {
+                    if self.dropped(key) {
+                        continue;
+                    }
                     let id = self.id(key);
                     self.w[id][g as usize] += 1.0;
                     self.u[id][g as usize] += step;
@@ -340,6 +365,12 @@ fn snapshot(weights: &Weights, gazetteer: &Gazetteer, settings: &Settings) -> Ne
     parts
         .weights
         .retain(|(_, w)| w.iter().any(|x| x.abs() >= floor));
+    let small = settings.zero * scale;
+    for (_, row) in &mut parts.weights {
+        for x in row.iter_mut().filter(|x| x.abs() < small) {
+            *x = 0.0;
+        }
+    }
     NerModel::from_parts(&parts, scale)
 }
 
@@ -362,6 +393,7 @@ pub fn train(
     let data = prepare(train, &fold_gazetteers);
 
     let mut weights = Weights::new();
+    weights.dropout = settings.dropout;
     let mut rng = SeededRng::new(settings.seed);
     let mut order: Vec<usize> = (0..data.len())
         .flat_map(|d| std::iter::repeat_n(d, repeat.get(d).copied().unwrap_or(1)))
@@ -421,6 +453,8 @@ mod tests {
             folds: 2,
             quantile: 0.999,
             prune: 0.0,
+            zero: 0.0,
+            dropout: 0.0,
         };
         let devs = [DevSet {
             name: "toy".into(),
@@ -433,6 +467,29 @@ mod tests {
         // Same seed, same bytes.
         let again = train(&docs, &[1, 2], &devs, &lexicon, &settings);
         assert_eq!(again.to_bytes(), model.to_bytes());
+    }
+
+    #[test]
+    fn unmarked_tokens_may_be_misc_or_o() {
+        use dateline_engine::ner::tags::{tag, Position};
+        use dateline_format::article::EntityType::{Miscellaneous, Person};
+        let per = tag(Person, Position::Unit);
+        let misc = tag(Miscellaneous, Position::Unit);
+        let sentence = |unmarked: Vec<bool>| TrainSentence {
+            tokens: vec!["Australian".into(), "Smith".into()],
+            gold: vec![0, per],
+            unmarked,
+            features: SentenceFeatures::new(),
+        };
+        let trans = vec![0.0; NUM_TAGS * NUM_TAGS];
+        let mut emissions = vec![[0.0; NUM_TAGS]; 2];
+        emissions[0][misc as usize] = 2.0;
+        emissions[0][tag(Person, Position::Unit) as usize] = 5.0;
+        // Where the source's O is evidence, gold stays O; where it is not, MISC may win, never PER.
+        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![false; 2])), [0, per]);
+        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![true, false])), [misc, per]);
+        emissions[0][0] = 3.0;
+        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![true, false])), [0, per]);
     }
 
     #[test]
