@@ -15,7 +15,7 @@
 //! // Rules only:
 //! let analysis = analyze(text, published);
 //! assert!(analysis.entities.iter().any(|e| e.name == "Vladimir Putin" && e.aliases == ["Putin"]));
-//! // With a model (the CLI embeds models/ner-conll2003.bin). An untrained one finds no names
+//! // With a model (the CLI embeds models/ner-news.bin). An untrained one finds no names
 //! // itself; Dateline's word lists still supply listed names the model never saw.
 //! let model = NerModel::from_bytes(&NerModel::from_parts(&Default::default(), 1.0).to_bytes()).unwrap();
 //! let analyzer = Analyzer::new(Some(model));
