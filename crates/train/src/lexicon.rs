@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 
 use anyhow::{anyhow, Context, Result};
-use dateline_engine::analysis::model_sentences;
+use dateline_engine::analysis::gazetteer_phrase;
 use dateline_engine::ner::tags::type_index;
 use dateline_engine::ner::Gazetteer;
 use dateline_format::article::EntityType;
@@ -15,16 +15,6 @@ use dateline_format::article::EntityType;
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     phrases: BTreeMap<String, u8>,
-}
-
-/// A name as gazetteer phrase: its model tokens, lower-cased, joined by one space.
-pub fn phrase(name: &str) -> String {
-    model_sentences(name)
-        .into_iter()
-        .flatten()
-        .map(|(t, _)| t.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 impl Lexicon {
@@ -48,7 +38,7 @@ impl Lexicon {
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("");
             for form in line.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-                let p = phrase(form);
+                let p = gazetteer_phrase(form);
                 if !p.is_empty() {
                     *self.phrases.entry(p).or_insert(0) |= 1 << type_index(ty);
                 }

@@ -486,10 +486,19 @@ mod tests {
         emissions[0][misc as usize] = 2.0;
         emissions[0][tag(Person, Position::Unit) as usize] = 5.0;
         // Where the source's O is evidence, gold stays O; where it is not, MISC may win, never PER.
-        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![false; 2])), [0, per]);
-        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![true, false])), [misc, per]);
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![false; 2])),
+            [0, per]
+        );
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![true, false])),
+            [misc, per]
+        );
         emissions[0][0] = 3.0;
-        assert_eq!(latent_gold(&emissions, &trans, &sentence(vec![true, false])), [0, per]);
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![true, false])),
+            [0, per]
+        );
     }
 
     #[test]

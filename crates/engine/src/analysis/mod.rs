@@ -38,7 +38,7 @@ use crate::ner::NerModel;
 use dateline_format::article::{is_valid_id, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
 use dateline_format::span::{check_layer, paragraph_spans};
 
-pub use entities::{mentions_from_bio, merge, model_sentences, Mention};
+pub use entities::{gazetteer_phrase, mentions_from_bio, merge, model_sentences, Mention};
 
 /// Everything the analysis finds in one text.
 #[derive(Clone, Debug, Default, PartialEq)]

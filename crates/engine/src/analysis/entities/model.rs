@@ -82,7 +82,7 @@ fn model_tokens(toks: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
 /// the better claim on those words.
 pub(crate) fn model_mentions(model: &NerModel, doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
     let lists = WordLists::get();
-    let listed = |surface: &str| model.gazetteer().get(&phrase_of(surface));
+    let listed = |surface: &str| model.gazetteer().get(&gazetteer_phrase(surface));
     let unseen = |surface: &str| listed(surface).is_none();
     // A listed company, agency, product or event the model calls a person or a place takes the
     // list's type when the model's own lexicon does not back the model's choice ("Ericsson said",
@@ -215,9 +215,10 @@ fn trim_mention(doc: &Doc, m: &mut Mention) -> bool {
     true
 }
 
-/// A surface as a gazetteer phrase: lower-case, tokens as the model reads them, one space apart.
-fn phrase_of(surface: &str) -> String {
-    model_sentences(surface)
+/// A name as a gazetteer phrase: lower-case, tokens as the model reads them, one space apart (the
+/// training crate lists names with it too).
+pub fn gazetteer_phrase(name: &str) -> String {
+    model_sentences(name)
         .into_iter()
         .flatten()
         .map(|(t, _)| t.to_lowercase())
