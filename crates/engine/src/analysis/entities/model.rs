@@ -146,29 +146,13 @@ const NAME_TITLES: [&str; 11] = [
     "czar",
 ];
 
-/// Currency symbols ("$", "€") and codes ("USD", "US$") are never names.
+/// Currency symbols ("$", "€") and codes ("USD", "US$") are never names; a word with a symbol
+/// in it ("Ke$ha") is not a currency.
 fn is_currency(t: &Token) -> bool {
-    let lists = WordLists::get();
-    lists.currencies.contains(&t.text)
-        || t.text.chars().any(|c| {
-            matches!(
-                c,
-                '$' | '€'
-                    | '£'
-                    | '¥'
-                    | '₹'
-                    | '₽'
-                    | '₩'
-                    | '₪'
-                    | '₺'
-                    | '₴'
-                    | '₦'
-                    | '₱'
-                    | '฿'
-                    | '¢'
-                    | '₫'
-            )
-        })
+    const SYMBOLS: &str = "$€£¥₹₽₩₪₺₴₦₱฿¢₫";
+    let symbol =
+        t.text.chars().any(|c| SYMBOLS.contains(c)) && !t.text.chars().any(char::is_alphanumeric);
+    symbol || WordLists::get().currencies.contains(&t.text)
 }
 
 /// Fits a tagged mention to Dateline's conventions; false when nothing of a name is left. A
@@ -195,11 +179,12 @@ fn trim_mention(doc: &Doc, m: &mut Mention) -> bool {
     loop {
         if tokens.get(start).is_some_and(is_currency) {
             start += 1;
-        } else if tokens
-            .get(start..start + 2)
-            .is_some_and(|p| p[1].text == "$" && glued_pair(&p[0], &p[1]))
-        {
-            start += 2; // "US$", "C$": one currency written in two tokens
+        } else if tokens.get(start..start + 2).is_some_and(|p| {
+            p[1].text == "$"
+                && glued_pair(&p[0], &p[1])
+                && tokens.get(start + 2).is_none_or(|next| next.space_before)
+        }) {
+            start += 2; // "US$", "C$": one currency written in two tokens (not "Ke$ha")
         } else {
             break;
         }
@@ -424,6 +409,25 @@ mod tests {
             .flat_map(|s| model_tokens(&doc.tokens, s.tokens.clone()))
             .map(|u| doc.token_text(u))
             .collect()
+    }
+
+    #[test]
+    fn money_is_cut_from_names_but_names_with_a_sign_stay() {
+        let text = "Ke$ha paid US$ 5, C$ 9 and 5 € to USD Corp";
+        let doc = segment(text);
+        let trimmed = |start: usize, end: usize| {
+            let mut m = Mention {
+                span: Span::new(start, end),
+                entity_type: EntityType::Miscellaneous,
+                strength: MODEL_STRENGTH,
+            };
+            trim_mention(&doc, &mut m).then(|| doc.slice(m.span))
+        };
+        assert_eq!(trimmed(0, 5).as_deref(), Some("Ke$ha"));
+        assert_eq!(trimmed(11, 14), None); // "US$"
+        assert_eq!(trimmed(11, 16), None); // "US$ 5"
+        assert_eq!(trimmed(18, 20), None); // "C$"
+        assert_eq!(trimmed(34, 42).as_deref(), Some("Corp")); // "USD Corp"
     }
 
     #[test]
