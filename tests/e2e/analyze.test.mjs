@@ -66,7 +66,7 @@ test('a pasted text is analyzed in the worker, kept, and found in the library af
   assert.ok(dates.includes('2018-07-14'), `events: ${dates}`);
   assert.ok(dates.includes('2018-11'), `"in November" hangs on the publication date: ${dates}`);
   assert.equal(await page.textContent('#article-title'), 'Merkel and Macron');
-  assert.ok(seen.requests.some((u) => u.endsWith('/models/ner-conll2003.bin')), 'the engine ran');
+  assert.ok(seen.requests.some((u) => u.endsWith('/models/ner-news.bin')), 'the engine ran');
 
   // Selection lives in the route, as for bundled articles.
   await page.click('.article-body [data-entity-id]');
@@ -95,7 +95,7 @@ test('analyses in one page session share one worker, so the model is downloaded 
   assert.equal(await page.textContent('#article-title'), 'Again');
   const count = (suffix) => seen.requests.filter((u) => u.endsWith(suffix)).length;
   assert.equal(count('/dateline-worker_loader.js'), 1, 'one worker');
-  assert.equal(count('/models/ner-conll2003.bin'), 1, 'one model download');
+  assert.equal(count('/models/ner-news.bin'), 1, 'one model download');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -226,7 +226,7 @@ test('the analysis shows its progress and can be cancelled', async () => {
   // Hold the model download so the analysis stays in progress.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/models/ner-conll2003.bin', async (route) => { await held; await route.continue().catch(() => {}); });
+  await page.route('**/models/ner-news.bin', async (route) => { await held; await route.continue().catch(() => {}); });
   await page.fill('#analyze-text', SAMPLE);
   await page.click('[data-action="analyze"]');
   await page.waitForSelector('.progress[data-progress="1"]');
@@ -236,7 +236,7 @@ test('the analysis shows its progress and can be cancelled', async () => {
   assert.match(await errorText(page), /cancelled/);
   assert.equal(await page.inputValue('#analyze-text'), SAMPLE);
   release();
-  await page.unroute('**/models/ner-conll2003.bin');
+  await page.unroute('**/models/ner-news.bin');
   // Cancelling stopped the worker: a new one starts and downloads the model.
   await page.click('[data-action="analyze"]');
   await page.waitForURL(/#\/mine\//);

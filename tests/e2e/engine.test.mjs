@@ -9,7 +9,7 @@ import { watch, DIST, SEED_ID, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
-const engineFiles = (urls) => urls.filter((u) => /dateline-worker|ner-conll2003\.bin/.test(u));
+const engineFiles = (urls) => urls.filter((u) => /dateline-worker|ner-news\.bin/.test(u));
 
 /** Runs one request through a fresh worker in `page`; resolves with every reply until the last. */
 function analyzeInPage(page, request) {
@@ -63,7 +63,7 @@ test('the seed text analyzed in the browser equals the bundled article built by 
   assert.deepEqual(done.article, bundled);
   assert.ok(done.analysis_ms >= 0);
   const origin = new URL(env.server.url).origin;
-  assert.ok(engineFiles(seen.requests).some((u) => u.endsWith('/models/ner-conll2003.bin')), 'the model came from the same origin');
+  assert.ok(engineFiles(seen.requests).some((u) => u.endsWith('/models/ner-news.bin')), 'the model came from the same origin');
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin)), []);
   await page.close();
 });
@@ -80,14 +80,14 @@ test('bad requests and a missing model give messages, not a dead worker', async 
   });
   assert.equal(badDate.at(-1).status, 'failed');
   assert.match(badDate.at(-1).message, /not a date/);
-  await page.route('**/models/ner-conll2003.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/models/ner-news.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const noModel = await analyzeInPage(page, {
     request: 3, id: 'x', title: 'T', standfirst: '', source: '', published: '2020-01-01', paragraphs: ['Text.'],
   });
   assert.equal(noModel.at(-1).status, 'failed');
   assert.match(noModel.at(-1).message, /model could not be downloaded \(HTTP 404\)/);
-  await page.unroute('**/models/ner-conll2003.bin');
-  await page.route('**/models/ner-conll2003.bin', (route) => route.fulfill({ status: 200, body: 'DLNERMDL garbage' }));
+  await page.unroute('**/models/ner-news.bin');
+  await page.route('**/models/ner-news.bin', (route) => route.fulfill({ status: 200, body: 'DLNERMDL garbage' }));
   const corrupt = await analyzeInPage(page, {
     request: 4, id: 'x', title: 'T', standfirst: '', source: '', published: '2020-01-01', paragraphs: ['Text.'],
   });

@@ -58,14 +58,14 @@ test('the first visit registers the service worker and precaches the reading app
   assert.match(names[0], new RegExp(`^dateline ${env.server.url} [0-9a-f]{16}$`));
   const files = bundleFiles();
   for (const required of ['index.html', 'dateline-worker_loader.js', 'dateline-worker.js', 'dateline-worker_bg.wasm',
-    'models/ner-conll2003.bin', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
+    'models/ner-news.bin', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
     `articles/${SEED_ID}.json`, 'articles/index.json']) {
     assert.ok(files.includes(required), `${required} is in dist/`);
   }
   assert.ok(files.some((f) => /^dateline-app-[0-9a-f]+_bg\.wasm$/.test(f)) && files.some((f) => /\.css$/.test(f)));
   assert.deepEqual(caches[names[0]], files.filter((f) => !isEngine(f)), 'every file of the reading app is precached');
   // Neither the page nor the service worker fetched the engine: reading never pays for it.
-  assert.deepEqual(seen.requests.filter((u) => /dateline-worker|ner-conll2003/.test(u)), []);
+  assert.deepEqual(seen.requests.filter((u) => /dateline-worker|ner-news/.test(u)), []);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -89,7 +89,7 @@ test('offline after the first visit: library and seed article; Analyze once the 
   // Using the engine once online caches the worker and the model.
   assert.ok((await analyzeSample(page, server.url, 'Online')).includes('Angela Merkel'));
   const cachedFiles = Object.values(await cached(page, server.url)).flat();
-  assert.ok(cachedFiles.includes('models/ner-conll2003.bin') && cachedFiles.includes('dateline-worker_bg.wasm'),
+  assert.ok(cachedFiles.includes('models/ner-news.bin') && cachedFiles.includes('dateline-worker_bg.wasm'),
     'the engine is cached once used');
   // Nothing is left to answer but the cache: the network is off and the server is gone.
   await env.browser.context.setOffline(true);
@@ -104,7 +104,7 @@ test('offline after the first visit: library and seed article; Analyze once the 
     assert.match(await page.textContent('h1'), /Putin and Trump meet/);
     const requestsBefore = seen.requests.length;
     assert.ok((await analyzeSample(page, server.url, 'Offline')).includes('Angela Merkel'));
-    assert.ok(seen.requests.slice(requestsBefore).some((u) => u.endsWith('/models/ner-conll2003.bin')),
+    assert.ok(seen.requests.slice(requestsBefore).some((u) => u.endsWith('/models/ner-news.bin')),
       'the worker fetched the model (from the cache)');
     assert.deepEqual(seen.errors, []);
   } finally {

@@ -51,7 +51,7 @@ await page.fill('#analyze-text', SAMPLE);
 await page.setInputFiles('#analyze-file', { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0xe9]) });
 await page.waitForSelector('[data-analyze-error]');
 await page.screenshot({ path: `${out}/analyze-error.png` });
-await page.route('**/models/ner-conll2003.bin', () => {});
+await page.route('**/models/ner-news.bin', () => {});
 await page.click('[data-action="analyze"]');
 await page.waitForSelector('.progress[data-progress="1"]');
 await page.screenshot({ path: `${out}/analyze-progress.png` });

@@ -12,8 +12,8 @@ use anyhow::{Context, Result};
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::ner::NerModel;
 
-/// The NER model built into the binary (`models/ner-conll2003.bin`, see `models/MODEL_CARD.md`).
-pub const MODEL: &[u8] = include_bytes!("../../../models/ner-conll2003.bin");
+/// The NER model built into the binary (`models/ner-news.bin`, see `models/MODEL_CARD.md`).
+pub const MODEL: &[u8] = include_bytes!("../../../models/ner-news.bin");
 
 /// The analyzer the commands use: with the built-in model, or rules only when `with_model` is
 /// false.

@@ -24,7 +24,7 @@ fn missing_and_corrupt_model_files_are_reported() {
     );
 
     let corrupt = dir.join("corrupt.bin");
-    std::fs::write(&corrupt, b"DLNERMDL\x01\x00\x11").unwrap();
+    std::fs::write(&corrupt, b"DLNERMDL\x02\x00\x11").unwrap();
     let (ok, err) = dateline(&["annotate", text, "--model", corrupt.to_str().unwrap()]);
     assert!(
         !ok && err.contains("loading the NER model") && err.contains("truncated"),

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub const WORKER_URL: &str = "dateline-worker_loader.js";
 
 /// Where the NER model is served, relative to the worker script.
-pub const MODEL_URL: &str = "models/ner-conll2003.bin";
+pub const MODEL_URL: &str = "models/ner-news.bin";
 
 /// A request to the worker: the article's metadata and text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -22,7 +22,7 @@ use dateline_engine::build::{build_article_with, ArticleSource};
 use dateline_engine::ner::NerModel;
 use dateline_engine::rng::SeededRng;
 
-const MODEL: &[u8] = include_bytes!("../../../models/ner-conll2003.bin");
+const MODEL: &[u8] = include_bytes!("../../../models/ner-news.bin");
 const SEED_ARTICLE: &str = include_str!("../../../content/articles/putin-trump-g20-hamburg.txt");
 
 /// Inputs the mutations start from.

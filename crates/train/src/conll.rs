@@ -9,6 +9,9 @@ use dateline_format::article::EntityType;
 pub struct Sentence {
     pub tokens: Vec<String>,
     pub entities: SentenceEntities,
+    /// Tokens whose gold `O` is not evidence (the source does not mark what they may be, e.g.
+    /// nationality adjectives in GUM); empty = none.
+    pub unmarked: Vec<bool>,
 }
 
 impl Sentence {
@@ -21,6 +24,8 @@ impl Sentence {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     pub sentences: Vec<Sentence>,
+    /// The source's licence lets its names ship in the model's gazetteer.
+    pub open: bool,
 }
 
 impl Document {
@@ -41,6 +46,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>> {
             doc.sentences.push(Sentence {
                 tokens: std::mem::take(tokens),
                 entities,
+                unmarked: Vec::new(),
             });
             labels.clear();
         }

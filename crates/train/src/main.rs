@@ -1,12 +1,16 @@
-//! `dateline-train`: trains Dateline's named-entity tagger on CoNLL-2003 and evaluates it.
+//! `dateline-train`: trains Dateline's named-entity tagger (CoNLL-2003 files and bench JSON Lines)
+//! and evaluates it. The reproducible command is in `models/MODEL_CARD.md`.
 //!
 //! ```text
-//! dateline-train --train train.txt --dev dev.txt --out models/ner-conll2003.bin
-//! dateline-train eval --model models/ner-conll2003.bin --input dev.jsonl --out pred.jsonl
+//! dateline-train --train train.txt --train-jsonl gum/train.jsonl --dev dev.txt \
+//!     --dev-jsonl gum/dev.jsonl --lexicon LOC=places.txt --out models/ner-news.bin
+//! dateline-train eval --model models/ner-news.bin --input dev.jsonl --out pred.jsonl
 //! ```
 
 mod conll;
+mod corpus;
 mod jsonl;
+mod lexicon;
 mod perceptron;
 mod score;
 
@@ -44,12 +48,28 @@ enum Command {
 
 #[derive(Args, Clone)]
 struct TrainArgs {
-    /// CoNLL-2003 training file.
+    /// CoNLL-2003 training file (its names never enter the gazetteer).
     #[arg(long)]
-    train: PathBuf,
-    /// CoNLL-2003 development file: picks the epoch.
+    train: Option<PathBuf>,
+    /// Bench JSON Lines training file (running text; its names may enter the gazetteer).
     #[arg(long)]
-    dev: PathBuf,
+    train_jsonl: Vec<PathBuf>,
+    /// Times each JSON Lines training document is seen per epoch.
+    #[arg(long, default_value_t = 1)]
+    repeat_jsonl: usize,
+    /// A `--train-jsonl` file that does not mark nationality adjectives: its `O` on a one-word
+    /// MISC lexicon entry is not evidence against MISC.
+    #[arg(long)]
+    unmarked_misc: Vec<PathBuf>,
+    /// CoNLL-2003 development file.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Bench JSON Lines development file. The mean F1 over all dev sets picks the epoch.
+    #[arg(long)]
+    dev_jsonl: Vec<PathBuf>,
+    /// A name list `TYPE=PATH` (PER, ORG, LOC, MISC) for the gazetteer.
+    #[arg(long)]
+    lexicon: Vec<String>,
     /// Where to write the model.
     #[arg(long)]
     out: PathBuf,
@@ -65,15 +85,18 @@ struct TrainArgs {
     /// Jackknife folds for gazetteer features.
     #[arg(long, default_value_t = 10)]
     folds: usize,
-    /// Times a phrase must be seen as a type to be listed as that type.
-    #[arg(long, default_value_t = 1)]
-    min_gazetteer_count: u32,
     /// Quantile of absolute weights that maps to the largest i8 step.
     #[arg(long, default_value_t = 1.0)]
     quantile: f64,
     /// Drop feature rows whose largest weight is below this many i8 steps (smaller model).
     #[arg(long, default_value_t = 4.0)]
     prune: f32,
+    /// Set single weights below this many i8 steps to zero (smaller model).
+    #[arg(long, default_value_t = 0.0)]
+    zero: f32,
+    /// Share of features left out of each training step (feature dropout).
+    #[arg(long, default_value_t = 0.0)]
+    dropout: f32,
 }
 
 #[derive(Args)]
@@ -94,24 +117,89 @@ fn read_conll(path: &PathBuf) -> Result<Vec<conll::Document>> {
     conll::parse(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
+fn read_jsonl(path: &PathBuf) -> Result<Vec<conll::Document>> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    corpus::parse(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+/// Marks the `O` tokens of `docs` that are one-word MISC lexicon entries as unmarked.
+fn mark_unmarked(docs: &mut [conll::Document], misc: &std::collections::HashSet<String>) {
+    for s in docs.iter_mut().flat_map(|d| &mut d.sentences) {
+        let tags = dateline_engine::ner::tags::spans_to_tags(s.tokens.len(), &s.entities);
+        s.unmarked = s
+            .tokens
+            .iter()
+            .zip(&tags)
+            .map(|(t, &tag)| tag == 0 && misc.contains(&t.to_lowercase()))
+            .collect();
+    }
+}
+
+/// The training documents (CoNLL first, then each JSON Lines file) and their repeats.
+fn read_training(
+    args: &TrainArgs,
+    lexicon: &lexicon::Lexicon,
+) -> Result<(Vec<conll::Document>, Vec<usize>)> {
+    let mut train = match &args.train {
+        Some(path) => read_conll(path)?,
+        None => Vec::new(),
+    };
+    let mut repeat = vec![1; train.len()];
+    let misc = lexicon.misc_words();
+    for path in &args.train_jsonl {
+        let mut docs = read_jsonl(path)?;
+        if args.unmarked_misc.contains(path) {
+            mark_unmarked(&mut docs, &misc);
+        }
+        eprintln!("{}: {} documents", path.display(), docs.len());
+        repeat.extend(std::iter::repeat_n(args.repeat_jsonl, docs.len()));
+        train.append(&mut docs);
+    }
+    Ok((train, repeat))
+}
+
+fn read_devs(args: &TrainArgs) -> Result<Vec<perceptron::DevSet>> {
+    let mut devs = Vec::new();
+    if let Some(path) = &args.dev {
+        devs.push(perceptron::DevSet {
+            name: "conll".into(),
+            docs: read_conll(path)?,
+        });
+    }
+    for path in &args.dev_jsonl {
+        let name = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map_or("dev".into(), |n| n.to_string_lossy().into_owned());
+        devs.push(perceptron::DevSet {
+            name,
+            docs: read_jsonl(path)?,
+        });
+    }
+    Ok(devs)
+}
+
 fn run_train(args: &TrainArgs) -> Result<()> {
-    let train = read_conll(&args.train)?;
-    let dev = read_conll(&args.dev)?;
+    let lexicon = lexicon::Lexicon::read(&args.lexicon)?;
+    let (train, repeat) = read_training(args, &lexicon)?;
+    let devs = read_devs(args)?;
     eprintln!(
-        "train: {} documents; dev: {} documents",
+        "train: {} documents; dev sets: {}; lexicons: {} phrases",
         train.len(),
-        dev.len()
+        devs.len(),
+        lexicon.len()
     );
     let settings = Settings {
         epochs: args.epochs,
         patience: args.patience,
         seed: args.seed,
         folds: args.folds,
-        min_gazetteer_count: args.min_gazetteer_count,
         quantile: args.quantile,
         prune: args.prune,
+        zero: args.zero,
+        dropout: args.dropout,
     };
-    let model = perceptron::train(&train, &dev, &settings);
+    let model = perceptron::train(&train, &repeat, &devs, &lexicon, &settings);
     let bytes = model.to_bytes();
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -124,7 +212,7 @@ fn run_train(args: &TrainArgs) -> Result<()> {
         bytes.len(),
         check.feature_count(),
         check.gazetteer().len(),
-        perceptron::evaluate(&check, &dev)
+        perceptron::evaluate_all(&check, &devs).1
     );
     Ok(())
 }

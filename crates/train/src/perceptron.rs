@@ -15,6 +15,7 @@ use dateline_engine::ner::{Gazetteer, ModelParts, NerModel};
 use dateline_engine::rng::SeededRng;
 
 use crate::conll::Document;
+use crate::lexicon::Lexicon;
 use crate::score::Scores;
 
 /// Keys are already hashes: use them as they are.
@@ -46,12 +47,14 @@ pub struct Settings {
     pub patience: usize,
     pub seed: u64,
     pub folds: usize,
-    /// Minimum times a phrase must be seen as an entity type to enter the gazetteer.
-    pub min_gazetteer_count: u32,
     /// Quantization: the `quantile` of absolute weights maps to 127 steps.
     pub quantile: f64,
     /// Drop feature rows whose largest weight is below this many quantization steps.
     pub prune: f32,
+    /// Set single weights below this many quantization steps to zero (a smaller file).
+    pub zero: f32,
+    /// Feature dropout during training (0 = none).
+    pub dropout: f32,
 }
 
 /// Phrase -> counts per entity type, from gold annotations.
@@ -72,18 +75,6 @@ impl NameCounts {
         counts
     }
 
-    fn subtract(&self, other: &NameCounts) -> NameCounts {
-        let mut out = self.0.clone();
-        for (phrase, c) in &other.0 {
-            if let Some(mine) = out.get_mut(phrase) {
-                for (m, o) in mine.iter_mut().zip(c) {
-                    *m -= o;
-                }
-            }
-        }
-        NameCounts(out)
-    }
-
     pub fn gazetteer(&self, min_count: u32) -> Gazetteer {
         let mut g = Gazetteer::new();
         for (phrase, counts) in &self.0 {
@@ -101,6 +92,7 @@ impl NameCounts {
 struct TrainSentence {
     tokens: Vec<String>,
     gold: Vec<u8>,
+    unmarked: Vec<bool>,
     features: SentenceFeatures,
 }
 
@@ -113,6 +105,8 @@ struct Weights {
     trans: Vec<f32>,
     trans_u: Vec<f32>,
     step: f32,
+    /// Share of features left out of each training step.
+    dropout: f32,
 }
 
 impl Weights {
@@ -125,6 +119,7 @@ impl Weights {
             trans: vec![0.0; NUM_TAGS * NUM_TAGS],
             trans_u: vec![0.0; NUM_TAGS * NUM_TAGS],
             step: 1.0,
+            dropout: 0.0,
         }
     }
 
@@ -145,12 +140,27 @@ impl Weights {
         dynamic: &SentenceFeatures,
     ) -> Vec<[f32; NUM_TAGS]> {
         features::emissions(fixed, dynamic, |key, scores| {
-            if let Some(&id) = self.ids.get(&key) {
-                for (s, w) in scores.iter_mut().zip(&self.w[id as usize]) {
-                    *s += w;
+            if !self.dropped(key) {
+                if let Some(&id) = self.ids.get(&key) {
+                    for (s, w) in scores.iter_mut().zip(&self.w[id as usize]) {
+                        *s += w;
+                    }
                 }
             }
         })
+    }
+
+    /// Feature dropout: whether `key` sits out the current training step (a fixed hash of the
+    /// key and the step, so runs are reproducible).
+    fn dropped(&self, key: FeatureKey) -> bool {
+        if self.dropout <= 0.0 {
+            return false;
+        }
+        let mut x = u64::from(key) ^ (self.step as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        ((x % 10_000) as f32) < self.dropout * 10_000.0
     }
 
     fn update(
@@ -164,6 +174,9 @@ impl Weights {
         for (i, (&g, &p)) in gold.iter().zip(predicted).enumerate() {
             if g != p {
                 for &key in fixed.token(i).iter().chain(dynamic.token(i)) {
+                    if self.dropped(key) {
+                        continue;
+                    }
                     let id = self.id(key);
                     self.w[id][g as usize] += 1.0;
                     self.u[id][g as usize] += step;
@@ -235,29 +248,43 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> Scores {
     scores
 }
 
-/// Trains on `train`, picks the epoch with the best quantized dev F1, returns that model.
-pub fn train(train: &[Document], dev: &[Document], settings: &Settings) -> NerModel {
-    let folds = settings.folds.max(2);
-    let all_counts = NameCounts::from_documents(train);
-    let fold_gazetteers: Vec<Gazetteer> = (0..folds)
-        .map(|f| {
-            let held = NameCounts::from_documents(
-                train
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds == f)
-                    .map(|(_, d)| d),
-            );
-            all_counts
-                .subtract(&held)
-                .gazetteer(settings.min_gazetteer_count)
-        })
-        .collect();
-    let gazetteer = all_counts.gazetteer(settings.min_gazetteer_count);
-    eprintln!("gazetteer: {} phrases", gazetteer.len());
+/// A named dev set.
+pub struct DevSet {
+    pub name: String,
+    pub docs: Vec<Document>,
+}
 
-    let mut weights = Weights::new();
-    let data: Vec<Vec<TrainSentence>> = train
+/// Scores on each dev set and their mean F1 (what picks the epoch).
+pub fn evaluate_all(model: &NerModel, devs: &[DevSet]) -> (f64, String) {
+    let mut sum = 0.0;
+    let mut report = String::new();
+    for dev in devs {
+        let scores = evaluate(model, &dev.docs);
+        sum += scores.overall.f1();
+        report.push_str(&format!("\n    {:<9} {scores}", dev.name));
+    }
+    let mean = sum / devs.len().max(1) as f64;
+    (mean, format!("mean F1 {:.2}{report}", 100.0 * mean))
+}
+
+/// The gazetteer of the whole model (`None`) or of one jackknife fold (`Some(f)`: without the
+/// names of fold `f`'s documents): the lexicons plus the names of the open documents.
+fn gazetteer_for(train: &[Document], lexicon: &Lexicon, fold: Option<(usize, usize)>) -> Gazetteer {
+    let counts = NameCounts::from_documents(
+        train
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| d.open && fold.is_none_or(|(f, n)| i % n != f))
+            .map(|(_, d)| d),
+    );
+    let mut g = counts.gazetteer(1);
+    lexicon.fill(&mut g);
+    g
+}
+
+fn prepare(train: &[Document], gazetteers: &[Gazetteer]) -> Vec<Vec<TrainSentence>> {
+    let folds = gazetteers.len();
+    train
         .iter()
         .enumerate()
         .map(|(i, doc)| {
@@ -268,65 +295,132 @@ pub fn train(train: &[Document], dev: &[Document], settings: &Settings) -> NerMo
                 .zip(&refs)
                 .map(|(s, r)| {
                     let mut features = SentenceFeatures::new();
-                    static_features(r, &ctx, &fold_gazetteers[i % folds], &mut features);
+                    static_features(r, &ctx, &gazetteers[i % folds], &mut features);
                     TrainSentence {
                         tokens: s.tokens.clone(),
                         gold: spans_to_tags(s.tokens.len(), &s.entities),
+                        unmarked: s.unmarked.clone(),
                         features,
                     }
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
 
-    let mut rng = SeededRng::new(settings.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut best: Option<(f64, usize, NerModel)> = None;
-    let mut dynamic = SentenceFeatures::new();
-    for epoch in 1..=settings.epochs {
-        rng.shuffle(&mut order);
-        let mut mistakes = 0usize;
-        for &d in &order {
-            let mut history = History::new();
-            for s in &data[d] {
-                let refs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-                history_features(&refs, &history, &mut dynamic);
-                let predicted =
-                    tags::viterbi(&weights.emissions(&s.features, &dynamic), &weights.trans);
-                if predicted != s.gold {
-                    mistakes += 1;
-                    weights.update(&s.features, &dynamic, &s.gold, &predicted);
+/// The best tag sequence that agrees with the gold tags, where an `unmarked` token may also be
+/// any MISC tag: the source's `O` there is no evidence against MISC.
+fn latent_gold(emissions: &[[f32; NUM_TAGS]], trans: &[f32], s: &TrainSentence) -> Vec<u8> {
+    let misc = type_index(dateline_format::article::EntityType::Miscellaneous);
+    let constrained: Vec<[f32; NUM_TAGS]> = emissions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let free = s.unmarked.get(i).copied().unwrap_or(false);
+            std::array::from_fn(|t| {
+                let ok = t == s.gold[i] as usize || free && (t == 0 || (t - 1) / 4 == misc);
+                if ok {
+                    e[t]
+                } else {
+                    -1e9
                 }
-                weights.step += 1.0;
-                history.record(&refs, &predicted);
+            })
+        })
+        .collect();
+    tags::viterbi(&constrained, trans)
+}
+
+/// One pass over the documents in `order`; returns the sentences tagged wrong.
+fn epoch(weights: &mut Weights, data: &[Vec<TrainSentence>], order: &[usize]) -> usize {
+    let mut dynamic = SentenceFeatures::new();
+    let mut mistakes = 0usize;
+    for &d in order {
+        let mut history = History::new();
+        for s in &data[d] {
+            let refs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            history_features(&refs, &history, &mut dynamic);
+            let emissions = weights.emissions(&s.features, &dynamic);
+            let predicted = tags::viterbi(&emissions, &weights.trans);
+            let gold = if s.unmarked.contains(&true) {
+                latent_gold(&emissions, &weights.trans, s)
+            } else {
+                s.gold.clone()
+            };
+            if predicted != gold {
+                mistakes += 1;
+                weights.update(&s.features, &dynamic, &gold, &predicted);
             }
+            weights.step += 1.0;
+            history.record(&refs, &predicted);
         }
-        let mut parts = weights.averaged(&gazetteer);
-        let scale = quantization_scale(&parts, settings.quantile);
-        let floor = settings.prune * scale;
-        parts
-            .weights
-            .retain(|(_, w)| w.iter().any(|x| x.abs() >= floor));
-        let model = NerModel::from_parts(&parts, scale);
-        let scores = evaluate(&model, dev);
-        let f1 = scores.overall.f1();
+    }
+    mistakes
+}
+
+/// The averaged weights of now, quantized and pruned.
+fn snapshot(weights: &Weights, gazetteer: &Gazetteer, settings: &Settings) -> NerModel {
+    let mut parts = weights.averaged(gazetteer);
+    let scale = quantization_scale(&parts, settings.quantile);
+    let floor = settings.prune * scale;
+    parts
+        .weights
+        .retain(|(_, w)| w.iter().any(|x| x.abs() >= floor));
+    let small = settings.zero * scale;
+    for (_, row) in &mut parts.weights {
+        for x in row.iter_mut().filter(|x| x.abs() < small) {
+            *x = 0.0;
+        }
+    }
+    NerModel::from_parts(&parts, scale)
+}
+
+/// Trains on `train` (each document `repeat[i]` times an epoch), picks the epoch with the best
+/// mean quantized dev F1, returns that model. The gazetteer holds `lexicon` and the names of the
+/// open training documents, jackknifed over folds during training.
+pub fn train(
+    train: &[Document],
+    repeat: &[usize],
+    devs: &[DevSet],
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> NerModel {
+    let folds = settings.folds.max(2);
+    let fold_gazetteers: Vec<Gazetteer> = (0..folds)
+        .map(|f| gazetteer_for(train, lexicon, Some((f, folds))))
+        .collect();
+    let gazetteer = gazetteer_for(train, lexicon, None);
+    eprintln!("gazetteer: {} phrases", gazetteer.len());
+    let data = prepare(train, &fold_gazetteers);
+
+    let mut weights = Weights::new();
+    weights.dropout = settings.dropout;
+    let mut rng = SeededRng::new(settings.seed);
+    let mut order: Vec<usize> = (0..data.len())
+        .flat_map(|d| std::iter::repeat_n(d, repeat.get(d).copied().unwrap_or(1)))
+        .collect();
+    let mut best: Option<(f64, usize, NerModel)> = None;
+    for epoch_no in 1..=settings.epochs {
+        rng.shuffle(&mut order);
+        let mistakes = epoch(&mut weights, &data, &order);
+        let model = snapshot(&weights, &gazetteer, settings);
+        let (f1, report) = evaluate_all(&model, devs);
         eprintln!(
-            "epoch {epoch:2}: {mistakes} sentences wrong in training; dev {scores} ({} features)",
+            "epoch {epoch_no:2}: {mistakes} sentences wrong in training ({} features); dev {report}",
             model.feature_count()
         );
         if best.as_ref().is_none_or(|b| f1 > b.0) {
-            best = Some((f1, epoch, model));
+            best = Some((f1, epoch_no, model));
         } else if best
             .as_ref()
-            .is_some_and(|b| epoch - b.1 >= settings.patience)
+            .is_some_and(|b| epoch_no - b.1 >= settings.patience)
         {
             eprintln!("no gain for {} epochs: stopping", settings.patience);
             break;
         }
     }
     match best {
-        Some((f1, epoch, model)) => {
-            eprintln!("best: epoch {epoch}, dev F1 {:.2}", 100.0 * f1);
+        Some((f1, epoch_no, model)) => {
+            eprintln!("best: epoch {epoch_no}, mean dev F1 {:.2}", 100.0 * f1);
             model
         }
         None => NerModel::from_parts(
@@ -357,15 +451,54 @@ mod tests {
             patience: 5,
             seed: 7,
             folds: 2,
-            min_gazetteer_count: 1,
             quantile: 0.999,
             prune: 0.0,
+            zero: 0.0,
+            dropout: 0.0,
         };
-        let model = train(&docs, &docs, &settings);
+        let devs = [DevSet {
+            name: "toy".into(),
+            docs: docs.clone(),
+        }];
+        let lexicon = Lexicon::default();
+        let model = train(&docs, &[1, 2], &devs, &lexicon, &settings);
         let scores = evaluate(&model, &docs);
         assert_eq!(scores.overall.f1(), 1.0);
         // Same seed, same bytes.
-        assert_eq!(train(&docs, &docs, &settings).to_bytes(), model.to_bytes());
+        let again = train(&docs, &[1, 2], &devs, &lexicon, &settings);
+        assert_eq!(again.to_bytes(), model.to_bytes());
+    }
+
+    #[test]
+    fn unmarked_tokens_may_be_misc_or_o() {
+        use dateline_engine::ner::tags::{tag, Position};
+        use dateline_format::article::EntityType::{Miscellaneous, Person};
+        let per = tag(Person, Position::Unit);
+        let misc = tag(Miscellaneous, Position::Unit);
+        let sentence = |unmarked: Vec<bool>| TrainSentence {
+            tokens: vec!["Australian".into(), "Smith".into()],
+            gold: vec![0, per],
+            unmarked,
+            features: SentenceFeatures::new(),
+        };
+        let trans = vec![0.0; NUM_TAGS * NUM_TAGS];
+        let mut emissions = vec![[0.0; NUM_TAGS]; 2];
+        emissions[0][misc as usize] = 2.0;
+        emissions[0][tag(Person, Position::Unit) as usize] = 5.0;
+        // Where the source's O is evidence, gold stays O; where it is not, MISC may win, never PER.
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![false; 2])),
+            [0, per]
+        );
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![true, false])),
+            [misc, per]
+        );
+        emissions[0][0] = 3.0;
+        assert_eq!(
+            latent_gold(&emissions, &trans, &sentence(vec![true, false])),
+            [0, per]
+        );
     }
 
     #[test]
@@ -374,7 +507,6 @@ mod tests {
         let counts = NameCounts::from_documents(&docs);
         assert_eq!(counts.gazetteer(1).get("paris"), Some(0b100));
         assert!(counts.gazetteer(2).is_empty());
-        assert!(counts.subtract(&counts).gazetteer(1).is_empty());
     }
 
     #[test]

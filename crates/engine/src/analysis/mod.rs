@@ -15,7 +15,7 @@
 //! // Rules only:
 //! let analysis = analyze(text, published);
 //! assert!(analysis.entities.iter().any(|e| e.name == "Vladimir Putin" && e.aliases == ["Putin"]));
-//! // With a model (the CLI embeds models/ner-conll2003.bin). An untrained one finds no names
+//! // With a model (the CLI embeds models/ner-news.bin). An untrained one finds no names
 //! // itself; Dateline's word lists still supply listed names the model never saw.
 //! let model = NerModel::from_bytes(&NerModel::from_parts(&Default::default(), 1.0).to_bytes()).unwrap();
 //! let analyzer = Analyzer::new(Some(model));
@@ -38,7 +38,7 @@ use crate::ner::NerModel;
 use dateline_format::article::{check_entities, Granularity, Span, Timex, PARAGRAPH_SEPARATOR};
 use dateline_format::span::{check_layer, paragraph_spans};
 
-pub use entities::{mentions_from_bio, merge, Mention};
+pub use entities::{gazetteer_phrase, mentions_from_bio, merge, model_sentences, Mention};
 
 /// Everything the analysis finds in one text.
 #[derive(Clone, Debug, Default, PartialEq)]

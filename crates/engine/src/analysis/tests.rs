@@ -22,7 +22,7 @@ fn check_invariants(text: &str, analysis: &Analysis) {
 }
 
 /// The committed NER model (see `models/MODEL_CARD.md`).
-const MODEL: &[u8] = include_bytes!("../../../../models/ner-conll2003.bin");
+const MODEL: &[u8] = include_bytes!("../../../../models/ner-news.bin");
 
 /// The analyzer with the committed model, loaded once for all tests.
 fn with_model() -> &'static Analyzer {
@@ -388,5 +388,41 @@ fn tokenize_gives_code_point_spans() {
     assert_eq!(
         words,
         [vec!["Putin", "’s", "😀", "visit", "."], vec!["Next"]]
+    );
+}
+
+/// Names as Dateline writes them: a person's title is not part of the name, money is never one.
+#[test]
+fn model_mentions_leave_out_titles_and_money() {
+    let text =
+        "Justice Antonin Scalia and Miss Chaworth met in Paris. The deal is worth US$ 5 million, \
+                or 4 million EUR, Gazprom said.";
+    let analysis = with_model().analyze(text, None);
+    let names: Vec<(String, EntityType)> = analysis
+        .entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| {
+                (
+                    dateline_format::span::slice(text, *m).to_string(),
+                    e.entity_type,
+                )
+            })
+        })
+        .collect();
+    for (name, _) in &names {
+        assert!(
+            !name.starts_with("Justice") && !name.starts_with("Miss"),
+            "{names:?}"
+        );
+        assert!(!name.contains('$') && !name.contains("EUR"), "{names:?}");
+    }
+    assert!(
+        names.contains(&("Antonin Scalia".to_string(), EntityType::Person)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Gazprom".to_string(), EntityType::Organization)),
+        "{names:?}"
     );
 }

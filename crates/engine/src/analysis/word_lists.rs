@@ -26,6 +26,7 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const PLACE_PREPOSITIONS: &str = include_str!("../../data/place_prepositions.txt");
 const ACRONYM_SKIPPED_WORDS: &str = include_str!("../../data/acronym_skipped_words.txt");
 const HOUSE_STYLE_ORGANIZATIONS: &str = include_str!("../../data/house_style_organizations.txt");
+const CURRENCIES: &str = include_str!("../../data/currencies.txt");
 
 /// A known name: its class and the usual form of the entity it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +37,9 @@ pub(crate) struct Known {
 }
 
 /// Dateline's own word lists, parsed: known names with their class and usual form, first names,
-/// titles, common words and the words around names that the rules read. Written by hand, unlike
-/// the NER model's [`crate::ner::Gazetteer`], which holds the names of the model's training data.
+/// titles, common words and the words around names that the rules read. Written by hand; the
+/// name lists are also part of the NER model's [`crate::ner::Gazetteer`] (with the names of the
+/// model's open training data, see `models/MODEL_CARD.md`).
 pub(crate) struct WordLists {
     names: HashMap<String, Known>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
@@ -70,6 +72,8 @@ pub(crate) struct WordLists {
     pub acronym_skipped_words: HashSet<String>,
     /// Seats of power that stand for an institution (normalized).
     pub house_style_organizations: HashSet<String>,
+    /// Currency codes and prefixed dollar signs, as written ("USD", "US$").
+    pub currencies: HashSet<String>,
 }
 
 /// The key names are looked up by: lowercase, no dots, straight apostrophes, single spaces,
@@ -188,6 +192,7 @@ impl WordLists {
             place_prepositions: entry_set(PLACE_PREPOSITIONS),
             acronym_skipped_words: entries(ACRONYM_SKIPPED_WORDS).map(normalize).collect(),
             house_style_organizations: entries(HOUSE_STYLE_ORGANIZATIONS).map(normalize).collect(),
+            currencies: entries(CURRENCIES).map(str::to_string).collect(),
         }
     }
 

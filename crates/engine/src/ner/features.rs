@@ -42,6 +42,7 @@ const T_GAZETTEER_PREV: u8 = 19;
 const T_DOC_CASE: u8 = 20;
 const T_HISTORY: u8 = 21;
 const T_HISTORY_WORD: u8 = 22;
+const T_TITLE_SENTENCE: u8 = 23;
 
 /// Builds one key from a template id and its parts.
 #[derive(Clone, Copy)]
@@ -216,6 +217,21 @@ pub fn is_upper_sentence(tokens: &[&str]) -> bool {
         && !tokens.iter().any(|t| t.chars().any(char::is_lowercase))
 }
 
+/// True when at least four words start with a capital and at most one word of four letters or
+/// more does not (a headline or a title in Title Case: "Greek Court Rules Worship Is Legal").
+pub fn is_title_sentence(tokens: &[&str]) -> bool {
+    let words = tokens.iter().filter(|t| has_letter(t));
+    let (mut capital, mut lower) = (0, 0);
+    for w in words {
+        if starts_upper(w) {
+            capital += 1;
+        } else if w.chars().count() >= 4 {
+            lower += 1;
+        }
+    }
+    capital >= 4 && lower <= 1
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 struct WordCase {
     /// Capitalised, not sentence-first, not in an upper-case sentence.
@@ -228,17 +244,28 @@ struct WordCase {
 #[derive(Clone, Debug, Default)]
 pub struct DocContext {
     cases: StrMap<WordCase>,
+    /// The first form each word takes inside an ordinary sentence (not first, not in a headline):
+    /// how to read it in an all-capitals or Title Case headline.
+    forms: StrMap<String>,
 }
 
 impl DocContext {
     /// Gathers the facts from all sentences of one document.
     pub fn new(sentences: &[Vec<&str>]) -> Self {
         let mut cases: StrMap<WordCase> = StrMap::default();
+        let mut forms: StrMap<String> = StrMap::default();
         for sentence in sentences {
             let upper = is_upper_sentence(sentence);
+            let ordinary = !upper && !is_title_sentence(sentence);
             for (i, token) in sentence.iter().enumerate() {
                 if !has_letter(token) {
                     continue;
+                }
+                if ordinary && i > 0 {
+                    let form = normalize(token);
+                    forms
+                        .entry(form.to_lowercase())
+                        .or_insert_with(|| form.into_owned());
                 }
                 let (inside, lower) = case_of(token, i, upper);
                 if inside || lower {
@@ -248,7 +275,12 @@ impl DocContext {
                 }
             }
         }
-        DocContext { cases }
+        DocContext { cases, forms }
+    }
+
+    /// How `token` is written in the document's ordinary sentences, if it is.
+    fn usual_form(&self, token: &str) -> Option<&str> {
+        self.forms.get(&token.to_lowercase()).map(String::as_str)
     }
 }
 
@@ -332,7 +364,20 @@ pub fn static_features(
     out.clear();
     let normalized: Vec<Cow<'_, str>> = tokens.iter().map(|t| normalize(t)).collect();
     let tokens: Vec<&str> = normalized.iter().map(|t| t.as_ref()).collect();
-    let words = SentenceWords::new(&tokens);
+    // A headline reads like the same words in the document's ordinary sentences.
+    let upper = is_upper_sentence(&tokens);
+    let title = !upper && is_title_sentence(&tokens);
+    let tokens: Vec<&str> = if upper || title {
+        tokens
+            .iter()
+            .map(|t| doc.usual_form(t).unwrap_or(t))
+            .collect()
+    } else {
+        tokens
+    };
+    let mut words = SentenceWords::new(&tokens);
+    words.upper = upper;
+    words.title = title;
     let gazetteer_bits = gazetteer_positions(gazetteer, &words.lower);
     let mut buffer = String::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -350,6 +395,8 @@ struct SentenceWords {
     shapes: Vec<String>,
     /// All upper-case (see [`is_upper_sentence`]).
     upper: bool,
+    /// Title Case (see [`is_title_sentence`]).
+    title: bool,
 }
 
 impl SentenceWords {
@@ -358,6 +405,7 @@ impl SentenceWords {
             lower: tokens.iter().map(|t| t.to_lowercase()).collect(),
             shapes: tokens.iter().map(|t| short_shape(t)).collect(),
             upper: is_upper_sentence(tokens),
+            title: false,
         }
     }
 
@@ -486,6 +534,9 @@ fn context_features(words: &SentenceWords, i: usize, out: &mut SentenceFeatures)
     if words.upper {
         out.push(Key::new(T_UPPER_SENTENCE).str(shape));
     }
+    if words.title {
+        out.push(Key::new(T_TITLE_SENTENCE).str(shape));
+    }
 }
 
 /// Gazetteer matches at token `i` and at its two neighbours.
@@ -515,10 +566,10 @@ fn doc_case_feature(
         return;
     }
     let seen = doc.cases.get(&words.lower[i]).copied().unwrap_or_default();
-    let (inside, low) = case_of(token, i, words.upper);
+    let (inside, low) = case_of(token, i, words.upper || words.title);
     let other_inside = seen.capitalised_inside > u32::from(inside);
     let other_lower = seen.lower > u32::from(low);
-    let weak_context = i == 0 || words.upper;
+    let weak_context = i == 0 || words.upper || words.title;
     let code = u8::from(starts_upper(token))
         | u8::from(other_inside) << 1
         | u8::from(other_lower) << 2
@@ -612,6 +663,29 @@ mod tests {
             (0..4).map(|i| a.token(i)).collect::<Vec<_>>(),
             (0..4).map(|i| b.token(i)).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn headlines_read_like_ordinary_sentences() {
+        let doc = DocContext::new(&[
+            vec!["GERMANY", "BEAT", "NATO", "IN", "PARIS"],
+            vec!["Germany", "beat", "NATO", "in", "Paris", "."],
+        ]);
+        assert_eq!(doc.usual_form("GERMANY"), None);
+        assert_eq!(doc.usual_form("BEAT"), Some("beat"));
+        assert_eq!(doc.usual_form("nato"), Some("NATO"));
+        let gaz = Gazetteer::new();
+        let (mut head, mut body) = (SentenceFeatures::new(), SentenceFeatures::new());
+        static_features(&["PARIS", "BEAT"], &doc, &gaz, &mut head);
+        static_features(&["Paris", "beat"], &doc, &gaz, &mut body);
+        // The word's own features (word, lower, shapes, affixes) are the body's.
+        assert_eq!(head.token(1)[..8], body.token(1)[..8]);
+        assert!(is_title_sentence(&[
+            "Greek", "Court", "Rules", "Worship", "of", "Gods", "Legal"
+        ]));
+        assert!(!is_title_sentence(&[
+            "Greek", "court", "rules", "worship", "is", "legal"
+        ]));
     }
 
     #[test]

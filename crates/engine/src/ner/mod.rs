@@ -1,4 +1,5 @@
-//! Statistical named-entity recognition: an averaged perceptron trained on CoNLL-2003.
+//! Statistical named-entity recognition: an averaged perceptron trained on CoNLL-2003, GUM and
+//! Wikigold (`models/MODEL_CARD.md`).
 //!
 //! The tagger reads tokenized sentences and marks people, organisations, places and other names
 //! ([`EntityType`](dateline_format::article::EntityType)). It is a linear model over hashed features
@@ -10,7 +11,7 @@
 //! use dateline_format::article::EntityType;
 //! use dateline_engine::ner::{ModelParts, NerModel, NerModelError};
 //!
-//! // A real model comes from `models/ner-conll2003.bin`; an untrained one tags nothing.
+//! // A real model comes from `models/ner-news.bin`; an untrained one tags nothing.
 //! let bytes = NerModel::from_parts(&ModelParts::default(), 1.0).to_bytes();
 //! let model = NerModel::from_bytes(&bytes)?;
 //! let entities: Vec<(usize, usize, EntityType)> = model.tag(&["Peter", "Blackburn", "said"]);
@@ -38,7 +39,7 @@ mod tests {
     use dateline_format::article::EntityType::{Location, Miscellaneous, Organization, Person};
 
     /// The committed model (see `models/MODEL_CARD.md`).
-    const MODEL: &[u8] = include_bytes!("../../../../models/ner-conll2003.bin");
+    const MODEL: &[u8] = include_bytes!("../../../../models/ner-news.bin");
 
     fn words(s: &str) -> Vec<&str> {
         s.split(' ').collect()

@@ -1,7 +1,7 @@
 //! The trained model: quantized feature weights, tag transitions and the gazetteer, with its
 //! binary format.
 //!
-//! Format (version 1), all numbers little-endian, varints LEB128:
+//! Format (version 2; version 1 had the same layout for older features), all numbers little-endian, varints LEB128:
 //!
 //! ```text
 //! magic    b"DLNERMDL"
@@ -30,7 +30,7 @@ use dateline_format::article::EntityType;
 pub const MAGIC: &[u8; 8] = b"DLNERMDL";
 
 /// The format version this crate reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Why a model file could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]

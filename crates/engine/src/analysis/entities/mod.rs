@@ -13,8 +13,8 @@ mod rules;
 use dateline_format::article::{EntityType, Span};
 
 pub use merge::merge;
-pub use model::mentions_from_bio;
 pub(crate) use model::model_mentions;
+pub use model::{gazetteer_phrase, mentions_from_bio, model_sentences};
 pub(crate) use rules::rule_mentions;
 
 /// One mention of a name, however it was found.
