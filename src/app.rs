@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::engine::EngineSession;
+use crate::pages::about::AboutPage;
 use crate::pages::analyze::AnalyzePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::mine::MinePage;
@@ -18,6 +19,7 @@ fn switch(route: Route, engine: &EngineSession) -> Html {
         return match route {
             Route::Library => html! { <LibraryPage /> },
             Route::Analyze => html! { <AnalyzePage engine={engine.clone()} /> },
+            Route::About => html! { <AboutPage /> },
             _ => html! { <NotFound what="page" /> },
         };
     };
@@ -60,7 +62,10 @@ pub fn app() -> Html {
                 <Switch<Route> render={(*render).clone()} />
             </main>
             <footer class="site-footer">
-                <p>{"Dateline runs entirely in your browser: nothing you read here is sent anywhere."}</p>
+                <p>
+                    {"Dateline runs entirely in your browser: nothing you read here is sent anywhere. "}
+                    <a href={Route::About.href()} data-nav="about">{"About, data and licences"}</a>
+                </p>
             </footer>
         </HashRouter>
     }

@@ -35,6 +35,9 @@ pub enum Route {
     /// The Analyze page: bring your own text.
     #[at("/analyze")]
     Analyze,
+    /// About Dateline: privacy, and the data and licences behind the analysis.
+    #[at("/about")]
+    About,
     /// One of the reader's articles ("mine"), kept in the browser.
     #[at("/mine/:id")]
     Mine {
@@ -115,7 +118,7 @@ impl Route {
             Route::MineEvent { id, event } => {
                 (Collection::Mine, id, Selection::Event(event.clone()))
             }
-            Route::Library | Route::Analyze | Route::NotFound => return None,
+            Route::Library | Route::Analyze | Route::About | Route::NotFound => return None,
         };
         Some((collection, id.clone(), selection))
     }

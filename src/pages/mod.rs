@@ -1,5 +1,6 @@
 //! One module a screen.
 
+pub mod about;
 pub mod analyze;
 pub mod library;
 pub mod mine;

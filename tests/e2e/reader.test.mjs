@@ -171,6 +171,27 @@ test('the legend hides and shows a type', async () => {
   await page.close();
 });
 
+test('the About page, linked from every page, credits the training data with its licences', async () => {
+  const page = await env.browser.context.newPage();
+  const seen = watch(page);
+  await openSeed(page);
+  await page.click('footer [data-nav="about"]');
+  await page.waitForSelector('#about-title');
+  assert.equal(new URL(page.url()).hash, '#/about');
+  const credits = await page.$$eval('[data-credit]', (items) => items.map((li) => [li.dataset.credit, li.textContent]));
+  const credit = Object.fromEntries(credits);
+  assert.match(credit.gum, /Amir Zeldes.*CC BY 4\.0.*Wikinews contributors \(CC BY 2\.5\)/s);
+  assert.match(credit.wikigold, /Balasuriya.*Nothman.*CC BY 4\.0/s);
+  assert.match(credit.conll, /none of its names or text/);
+  const licences = await page.$$eval('a[rel~="license"]', (links) => links.map((a) => a.href));
+  assert.ok(licences.includes('https://creativecommons.org/licenses/by/4.0/'));
+  await page.reload();
+  await page.waitForSelector('#about-title');
+  assert.deepEqual(seen.errors, []);
+  await page.screenshot({ path: screenshotPath('about.png'), fullPage: true });
+  await page.close();
+});
+
 test('an unknown article or route shows a clear not-found page', async () => {
   const page = await env.browser.context.newPage();
   await page.goto(env.server.url + '#/article/no-such-article');
