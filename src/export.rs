@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use dateline_format::article::{Article, Granularity, Span};
+use dateline_format::article::{Article, Entity, EntityType, Event, Granularity, Span};
 use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
 
@@ -63,7 +63,9 @@ impl Format {
 
 /// TimelineJS 3 JSON: one slide per dated event. `start_date` holds the calendar fields as far as
 /// the event's granularity goes (a month has no day), and `display_date` shows the date in words
-/// at that granularity ("November 2016"), so a month is never shown as its first day.
+/// at that granularity ("November 2016"), so a month is never shown as its first day. Each slide
+/// is grouped under the name of its first person or organisation (else its first name), which
+/// TimelineJS draws as a labelled row; a slide naming no one has no group.
 pub fn timelinejs(article: &Article) -> String {
     let body = article.body_text();
     let events: Vec<Slide> = article
@@ -103,7 +105,7 @@ pub fn timelinejs(article: &Article) -> String {
             };
             Some(Slide {
                 display_date: display_date(&event.date),
-                group: granularity.label(),
+                group: group_name(article, event),
                 start_date,
                 text: Text {
                     headline: event.label.clone(),
@@ -127,6 +129,21 @@ pub fn timelinejs(article: &Article) -> String {
     out
 }
 
+/// The name an event's slide is grouped under: its first participant that is a person or an
+/// organisation, else its first participant.
+fn group_name<'a>(article: &'a Article, event: &Event) -> Option<&'a str> {
+    let participants: Vec<&Entity> = event
+        .entities
+        .iter()
+        .filter_map(|id| article.entities.iter().find(|e| &e.id == id))
+        .collect();
+    participants
+        .iter()
+        .find(|e| matches!(e.entity_type, EntityType::Person | EntityType::Organization))
+        .or(participants.first())
+        .map(|e| e.name.as_str())
+}
+
 // TimelineJS 3's JSON, with fields in alphabetical order as the format's examples write them.
 // Derived structs rather than `serde_json::Value`: the same JSON with less code in the app.
 #[derive(serde::Serialize)]
@@ -143,7 +160,8 @@ struct Title {
 #[derive(serde::Serialize)]
 struct Slide<'a> {
     display_date: String,
-    group: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
     start_date: TimelineDate,
     text: Text,
     unique_id: &'a str,
@@ -349,6 +367,18 @@ mod tests {
         assert_eq!(event["start_date"], json!({"year": "2016", "month": "11"}));
         assert_eq!(event["display_date"], "November 2016");
         assert_eq!(event["text"]["text"], "Putin met Trump in November.");
+        assert_eq!(
+            event["group"], "Putin",
+            "grouped by who takes part, not by granularity"
+        );
+    }
+
+    #[test]
+    fn timelinejs_slides_naming_no_one_have_no_group() {
+        let mut article = sample();
+        article.events[0].entities.clear();
+        let doc: Value = serde_json::from_str(&timelinejs(&article)).unwrap();
+        assert!(doc["events"][0].get("group").is_none());
     }
 
     #[test]

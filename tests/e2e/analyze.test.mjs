@@ -137,6 +137,9 @@ test('Dateline JSON export re-imports with identical content; TimelineJS and HTM
   assert.deepEqual(november.start_date, { year: '2018', month: '11' });
   const july = timeline.events.find((e) => e.display_date === '14 July 2018');
   assert.deepEqual(july.start_date, { year: '2018', month: '7', day: '14' });
+  // Slides are grouped by who takes part (a name), never by granularity.
+  assert.ok(timeline.events.every((e) => e.group === undefined || !/^(day|month|year|week)$/.test(e.group)));
+  assert.ok(timeline.events.some((e) => typeof e.group === 'string' && /[A-Z]/.test(e.group)), 'some slide grouped by a name');
   assert.equal(timeline.title.text.headline, 'Merkel and Macron');
 
   const html = (await download(page, 'html')).text;
