@@ -220,6 +220,24 @@ test('nothing leaves the origin, the CSP holds, and the page fits a phone', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow} px)`);
   await page.screenshot({ path: screenshotPath('reader-375.png'), fullPage: true });
+  // A tooltip stays on screen even for the mention nearest the right edge.
+  const rightmost = await page.$$eval('[data-tip]', (marks) => {
+    const right = (m) => m.getBoundingClientRect().right;
+    const mark = marks.reduce((a, b) => (right(b) > right(a) ? b : a));
+    mark.id = 'rightmost-mention';
+    return right(mark);
+  });
+  assert.ok(rightmost > 300, `a mention near the right edge (${rightmost} px)`);
+  await page.focus('#rightmost-mention');
+  await page.keyboard.press('Shift');
+  const tip = await page.$eval('#rightmost-mention', (m) => {
+    const after = getComputedStyle(m, '::after');
+    return { content: after.content, position: after.position, left: parseFloat(after.left), right: parseFloat(after.right) };
+  });
+  assert.notEqual(tip.content, 'none', 'the focused mention shows its tooltip');
+  assert.equal(tip.position, 'fixed');
+  assert.ok(tip.left >= 0 && tip.right >= 0, `the tooltip fits the screen (${JSON.stringify(tip)})`);
+  await page.screenshot({ path: screenshotPath('reader-375-tooltip.png') });
   const origin = new URL(env.server.url).origin;
   const foreign = seen.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'no request left the origin');
