@@ -228,7 +228,22 @@ async fn click_and_enter_on_a_mention_ask_to_select_its_entity() {
         *clicks.borrow(),
         vec!["hamburg".to_string(), "donald-trump".to_string()]
     );
-    assert_eq!(hamburg.get_attribute("tabindex").as_deref(), Some("0"));
+    // Roving tabindex: the text is one tab stop, the first mention, whatever else was clicked.
+    let tab_stops: Vec<String> = all(&root, "mark.mention")
+        .iter()
+        .filter(|m| m.tab_index() == 0)
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        tab_stops.len(),
+        1,
+        "one tab stop in the text: {tab_stops:?}"
+    );
+    assert_eq!(
+        tab_stops[0],
+        all(&root, "mark.mention")[0].text_content().unwrap()
+    );
+    assert_eq!(hamburg.get_attribute("tabindex").as_deref(), Some("-1"));
     assert!(hamburg
         .get_attribute("data-tip")
         .unwrap()

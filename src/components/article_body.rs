@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use dateline_format::article::{Article, Entity, EntityType, Span, Timex};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::is_activation_key;
@@ -144,7 +145,86 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         };
         html! { <p key={paragraph.start}>{ for content }</p> }
     });
-    html! { <div class="article-body">{ for paragraphs }</div> }
+    let body = use_node_ref();
+    {
+        let body = body.clone();
+        // After every render: exactly one shown mention is a tab stop (a mention that held it may
+        // have been hidden by the legend or re-created).
+        use_effect(move || {
+            if let Some(body) = body.cast::<web_sys::Element>() {
+                let mentions = mentions_in(&body);
+                if !mentions.iter().any(|m| m.tab_index() == 0) {
+                    if let Some(first) = mentions.first() {
+                        first.set_tab_index(0);
+                    }
+                }
+            }
+        });
+    }
+    html! {
+        <div class="article-body" ref={body} onkeydown={move_between_mentions} onfocusin={take_tab_stop}>
+            { for paragraphs }
+        </div>
+    }
+}
+
+// Roving tabindex: the text is one tab stop however many names it has. Tab enters at the last
+// mention focused (the first at the start), the arrow keys, Home and End move between mentions
+// in reading order, and Tab leaves the text. The tab stop moves in the DOM, not in the virtual
+// DOM, so moving focus never re-renders the text.
+
+/// The shown mentions inside the article body, in reading order.
+fn mentions_in(body: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = body.query_selector_all("mark.mention") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// The mention an event happened on, and the article body around it.
+fn mention_target(event: &Event) -> Option<(web_sys::Element, web_sys::HtmlElement)> {
+    let body: web_sys::Element = event.current_target()?.dyn_into().ok()?;
+    let target: web_sys::HtmlElement = event.target()?.dyn_into().ok()?;
+    target
+        .matches("mark.mention")
+        .unwrap_or(false)
+        .then_some((body, target))
+}
+
+/// Makes `mention` the body's one tab stop.
+fn make_tab_stop(mentions: &[web_sys::HtmlElement], mention: &web_sys::HtmlElement) {
+    for other in mentions.iter().filter(|m| m.tab_index() == 0) {
+        other.set_tab_index(-1);
+    }
+    mention.set_tab_index(0);
+}
+
+fn take_tab_stop(event: FocusEvent) {
+    if let Some((body, mention)) = mention_target(&event) {
+        make_tab_stop(&mentions_in(&body), &mention);
+    }
+}
+
+fn move_between_mentions(event: KeyboardEvent) {
+    let Some((body, mention)) = mention_target(&event) else {
+        return;
+    };
+    let mentions = mentions_in(&body);
+    let Some(at) = mentions.iter().position(|m| *m == mention) else {
+        return;
+    };
+    let to = match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (at + 1).min(mentions.len() - 1),
+        "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+        "Home" => 0,
+        "End" => mentions.len() - 1,
+        _ => return,
+    };
+    event.prevent_default();
+    make_tab_stop(&mentions, &mentions[to]);
+    mentions[to].focus().ok();
 }
 
 fn mention(entity: &Entity, text: String, props: &ArticleBodyProps) -> Html {
@@ -190,7 +270,7 @@ fn mention(entity: &Entity, text: String, props: &ArticleBodyProps) -> Html {
                 data-entity-type={entity.entity_type.code()}
                 data-selected={selected.then_some("true")}
                 data-tip={tip.clone()}
-                tabindex="0"
+                tabindex="-1"
                 role="button"
                 aria-pressed={selected.to_string()}
                 aria-label={format!("{text}: {tip}")}

@@ -145,7 +145,31 @@ test('selecting an event marks it and its sentence, from a click or a deep link'
 test('the reader works from the keyboard', async () => {
   const page = await env.browser.context.newPage();
   await openSeed(page);
-  await page.focus('mark[data-entity-id]');
+  // Roving tabindex: the text is one tab stop; arrows, Home and End move between names.
+  const stops = () => page.$$eval('mark[data-entity-id]', (marks) => marks.filter((m) => m.tabIndex === 0).length);
+  assert.equal(await stops(), 1, 'the text is one tab stop');
+  await page.focus('mark[data-entity-id][tabindex="0"]');
+  const focused = () => page.evaluate(() => {
+    const marks = [...document.querySelectorAll('.article-body mark[data-entity-id]')];
+    return marks.indexOf(document.activeElement);
+  });
+  assert.equal(await focused(), 0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 2);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 1);
+  await page.keyboard.press('End');
+  const last = await page.$$eval('.article-body mark[data-entity-id]', (marks) => marks.length - 1);
+  assert.equal(await focused(), last);
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stops(), 1, 'still one tab stop, now on the name last focused');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), -1, 'Tab leaves the text instead of visiting every name');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 1, 'Shift+Tab comes back to the name last focused');
   const focusedId = await page.evaluate(() => document.activeElement.dataset.entityId);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`[data-entity-id="${focusedId}"][data-selected="true"]`);
