@@ -4,9 +4,10 @@
 Trunk hashes the app's file names, so the list of files to cache is only known after the build.
 This lists every file in the staging directory and splits it in two: the reading app (index.html,
 the app's js/wasm/css, the favicon and icons, the manifest, the bundled articles) is precached on
-install; the analysis engine (the worker's loader/js/wasm and the model) is cached the first time
-the reader uses it, so reading never pays for the engine. It fills in the template scripts/sw.js
-and writes sw.js beside index.html. The cache version is a digest of
+install; the analysis engine (the worker's loader/js/wasm and the model) and the page worker
+(`dateline-page-worker*`, which reads saved pages) are cached the first time the reader uses
+them, so reading never pays for either. It fills in the template scripts/sw.js and writes sw.js
+beside index.html. The cache version is a digest of
 every listed file's path and contents, so any change to the bundle installs a new cache.
 Runs after csp_hash.py, because it hashes the final index.html.
 """
@@ -43,7 +44,12 @@ for placeholder in ("'__VERSION__'", "__PRECACHE__"):
     if placeholder not in template:
         sys.exit("scripts/sw.js has no %s placeholder" % placeholder)
 def is_engine(relative):
-    return relative.startswith("dateline-worker") or relative.startswith("models/")
+    # The analysis worker, its model, and the page worker (saved pages on the Analyze page).
+    return (
+        relative.startswith("dateline-worker")
+        or relative.startswith("dateline-page-worker")
+        or relative.startswith("models/")
+    )
 
 
 precache = [f for f in files if not is_engine(f)]

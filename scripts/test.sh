@@ -14,7 +14,7 @@ section() { printf '\n==== %s\n' "$*"; }
 section "format and lint"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p dateline-app -p dateline-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p dateline-app -p dateline-worker -p dateline-page-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 section "crate graph: the reading app does not depend on the analysis engine"
 if cargo tree -p dateline-app --target wasm32-unknown-unknown -e normal --prefix none | grep -q '^dateline-engine '; then

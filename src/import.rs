@@ -1,6 +1,7 @@
 //! What a reader brings to the Analyze page: pasted text or a file, checked and turned into
-//! paragraphs. Text is only ever read, never rendered as HTML: an HTML file is parsed by the
-//! browser's `DOMParser` (which runs no scripts and loads nothing) and only its text is kept.
+//! paragraphs. Text is only ever read, never rendered as HTML: a saved page is decoded here (in
+//! the character set it declares, by the browser's `TextDecoder`) and handed as text to the page
+//! worker ([`crate::page`]), which extracts its article; the document never sees its HTML.
 
 use std::fmt;
 
@@ -24,6 +25,8 @@ pub enum Imported {
     },
     /// A Dateline article file, as text (to be validated by the caller).
     ArticleJson(String),
+    /// A saved web page, decoded, for the page worker.
+    Html(String),
 }
 
 /// Why input was refused; every message says what to do.
@@ -43,8 +46,8 @@ pub enum InputError {
     NotUtf8(usize),
     /// A file type Dateline does not read.
     UnknownType(String),
-    /// An HTML file with no readable text.
-    NoTextInHtml,
+    /// A page in a character set the browser cannot decode.
+    UnknownCharset(String),
     /// The publication date is not a date.
     BadDate,
 }
@@ -81,9 +84,9 @@ impl fmt::Display for InputError {
                 f,
                 "Dateline reads .txt, .md, .html and Dateline .json files, not “{name}”."
             ),
-            InputError::NoTextInHtml => write!(
+            InputError::UnknownCharset(label) => write!(
                 f,
-                "This HTML file has no readable text. Copy the article's text and paste it instead."
+                "This page is written in a character set this browser cannot read (“{label}”). Save it as UTF-8 and try again."
             ),
             InputError::BadDate => write!(f, "The publication date must be a date (YYYY-MM-DD)."),
         }
@@ -114,21 +117,20 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, InputError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Turns a file's bytes into text for the form, or an article file to open.
+/// Turns a file's bytes into text for the form, a page for the page worker, or an article file
+/// to open.
 pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, InputError> {
-    let kind = kind_of(name)?;
-    let text = decode(bytes)?;
-    Ok(match kind {
-        FileKind::Json => Imported::ArticleJson(text),
-        FileKind::Text => Imported::Text { title: None, text },
+    Ok(match kind_of(name)? {
+        FileKind::Json => Imported::ArticleJson(decode(bytes)?),
+        FileKind::Text => Imported::Text {
+            title: None,
+            text: decode(bytes)?,
+        },
         FileKind::Markdown => Imported::Text {
             title: None,
-            text: strip_markdown(&text),
+            text: strip_markdown(&decode(bytes)?),
         },
-        FileKind::Html => {
-            let (title, text) = html_text(&text)?;
-            Imported::Text { title, text }
-        }
+        FileKind::Html => Imported::Html(decode_page(bytes)?),
     })
 }
 
@@ -216,61 +218,68 @@ pub fn check_text(text: &str) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The readable text of an HTML document, parsed by the browser and never rendered.
-pub fn html_text(html: &str) -> Result<(Option<String>, String), InputError> {
-    let parser = web_sys::DomParser::new().map_err(|_| InputError::NoTextInHtml)?;
-    let document = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
-        .map_err(|_| InputError::NoTextInHtml)?;
-    if let Ok(noise) = document
-        .query_selector_all("script, style, noscript, template, nav, header, footer, aside, form")
-    {
-        for i in 0..noise.length() {
-            if let Some(node) = noise.item(i) {
-                if let Some(parent) = node.parent_node() {
-                    parent.remove_child(&node).ok();
+/// How many bytes at the start of a page are searched for its `<meta charset>` (browsers look
+/// at 1024; saved pages often put comments first).
+const CHARSET_PRESCAN: usize = 4096;
+
+/// The character set a page declares near its start, lower-cased: `<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(CHARSET_PRESCAN)];
+    let head: String = head
+        .iter()
+        .map(|&b| char::from(b.to_ascii_lowercase()))
+        .collect();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(found) = tag.find("charset") {
+            let value = tag[found + "charset".len()..].trim_start();
+            if let Some(value) = value.strip_prefix('=') {
+                let label: String = value
+                    .trim_start()
+                    .trim_start_matches(['"', '\''])
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+                    .collect();
+                if !label.is_empty() {
+                    return Some(label);
                 }
             }
         }
+        rest = &rest[at + "<meta".len()..];
     }
-    let text_of = |selector: &str| {
-        document
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|t| !t.is_empty())
+    None
+}
+
+/// Decodes a saved page: UTF-8 unless it declares another character set, which the browser's
+/// `TextDecoder` reads (no decoder tables in the app). A page that declares nothing and is not
+/// UTF-8 is read as windows-1252, as browsers do.
+pub fn decode_page(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::FileTooLarge(bytes.len()));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(InputError::Binary);
+    }
+    if let Some(text) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode(text);
+    }
+    let label = declared_charset(bytes);
+    let label = match label.as_deref() {
+        Some("utf-8" | "utf8" | "unicode-1-1-utf-8") => return decode(bytes),
+        Some(label) => label.to_string(),
+        None => match decode(bytes) {
+            Err(InputError::NotUtf8(_)) => "windows-1252".to_string(),
+            decoded => return decoded,
+        },
     };
-    let title = text_of("h1").or_else(|| text_of("title"));
-    let root = document
-        .query_selector("article")
-        .ok()
-        .flatten()
-        .or_else(|| document.query_selector("main").ok().flatten())
-        .or_else(|| document.body().map(Into::into));
-    let Some(root) = root else {
-        return Err(InputError::NoTextInHtml);
-    };
-    let mut blocks = Vec::new();
-    if let Ok(nodes) = root.query_selector_all("p, h2, h3, h4, li, blockquote, pre") {
-        for i in 0..nodes.length() {
-            let Some(node) = nodes.item(i) else { continue };
-            let text = node.text_content().unwrap_or_default();
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !text.is_empty() {
-                blocks.push(text);
-            }
-        }
-    }
-    if blocks.is_empty() {
-        // No paragraph markup: fall back to the text as a whole, split on blank lines.
-        blocks = paragraphs(&root.text_content().unwrap_or_default());
-    }
-    if blocks.is_empty() {
-        return Err(InputError::NoTextInHtml);
-    }
-    Ok((title, blocks.join("\n\n")))
+    let decoder = web_sys::TextDecoder::new_with_label(&label)
+        .map_err(|_| InputError::UnknownCharset(label.clone()))?;
+    decoder
+        .decode_with_u8_array(bytes)
+        .map_err(|_| InputError::UnknownCharset(label))
 }
 
 #[cfg(test)]
@@ -296,6 +305,31 @@ mod tests {
             .to_string()
             .contains("1,000,001"));
         assert_eq!(check_text("Text."), Ok(()));
+    }
+
+    #[test]
+    fn finds_the_declared_charset() {
+        assert_eq!(
+            declared_charset(b"<html><head><meta charset=\"windows-1252\"><title>"),
+            Some("windows-1252".to_string())
+        );
+        assert_eq!(
+            declared_charset(
+                b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=ISO-8859-1'>"
+            ),
+            Some("iso-8859-1".to_string())
+        );
+        assert_eq!(
+            declared_charset(b"<meta charset=utf-8>"),
+            Some("utf-8".to_string())
+        );
+        assert_eq!(declared_charset(b"<p>charset=latin1</p>"), None);
+        assert_eq!(declared_charset(b"<meta name=description content=x>"), None);
+        // UTF-8 pages decode without the browser.
+        assert_eq!(
+            decode_page("<meta charset=\"utf-8\"><p>Café</p>".as_bytes()),
+            Ok("<meta charset=\"utf-8\"><p>Café</p>".to_string())
+        );
     }
 
     #[test]

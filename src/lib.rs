@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod message;
 pub mod offline;
+pub mod page;
 pub mod pages;
 pub mod panic;
 pub mod route;

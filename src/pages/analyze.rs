@@ -8,6 +8,8 @@
 use std::rc::Rc;
 
 use dateline_format::article::{is_valid_date, Article};
+use dateline_format::page::Extracted;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,6 +18,7 @@ use crate::components::article_view::ArticleView;
 use crate::data::{parse_article, Shared};
 use crate::engine::{use_engine, AnalyzeRequest, EngineError, EngineSession, Progress};
 use crate::import::{self, Imported, InputError};
+use crate::page::{read_page, Page, PageError};
 use crate::route::{Route, Selection};
 use crate::store;
 
@@ -40,7 +43,117 @@ struct Fields {
     date: NodeRef,
 }
 
+/// Where a value the page filled in came from, shown next to its field (`data-origin`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// The page's own headline.
+    Page,
+    /// The page's metadata (site name, publication date).
+    Metadata,
+    /// The dateline at the start of the text.
+    Dateline,
+    /// Not in the page: today on the reader's clock.
+    Today,
+}
+
+impl Origin {
+    fn code(self) -> &'static str {
+        match self {
+            Origin::Page => "page",
+            Origin::Metadata => "metadata",
+            Origin::Dateline => "dateline",
+            Origin::Today => "today",
+        }
+    }
+
+    fn note(self) -> &'static str {
+        match self {
+            Origin::Page => "from the page",
+            Origin::Metadata => "from the page's metadata",
+            Origin::Dateline => "from the text's dateline",
+            Origin::Today => "today — not in the page; check it",
+        }
+    }
+}
+
+/// Where each filled-in value came from; a field the reader edits loses its note.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Origins {
+    title: Option<Origin>,
+    source: Option<Origin>,
+    date: Option<Origin>,
+    /// The page's language, when it says it is not English.
+    language: Option<String>,
+}
+
+/// A page's paragraphs without its headline when the text repeats it first.
+fn body(page: &Extracted) -> &[String] {
+    match page.paragraphs.split_first() {
+        Some((first, rest)) if !rest.is_empty() && first.trim() == page.title.trim() => rest,
+        _ => &page.paragraphs,
+    }
+}
+
 impl Fields {
+    fn set(node: &NodeRef, value: &str) {
+        if let Some(input) = node.cast::<HtmlInputElement>() {
+            input.set_value(value);
+        }
+    }
+
+    /// Fills the form from a page the reader opened: the text, and every value the page gives,
+    /// saying where each came from. The form is left as it was if the text is refused.
+    fn fill_from_page(&self, read: &Page) -> Result<Origins, InputError> {
+        let page = &read.page;
+        let text = body(page).join("\n\n");
+        import::check_text(&text)?;
+        if let Some(area) = self.text.cast::<HtmlTextAreaElement>() {
+            area.set_value(&text);
+        }
+        let mut origins = Origins::default();
+        if !page.title.trim().is_empty() {
+            Self::set(&self.title, page.title.trim());
+            origins.title = Some(Origin::Page);
+        }
+        if let Some(site) = page.site_name.as_deref().filter(|s| !s.trim().is_empty()) {
+            Self::set(&self.source, site.trim());
+            origins.source = Some(Origin::Metadata);
+        }
+        let (date, origin) = match (&page.published, &read.dateline) {
+            (Some(date), _) if is_valid_date(date) => (date.clone(), Origin::Metadata),
+            (_, Some(date)) if is_valid_date(date) => (date.clone(), Origin::Dateline),
+            _ => (today(), Origin::Today),
+        };
+        Self::set(&self.date, &date);
+        origins.date = Some(origin);
+        origins.language = page
+            .lang
+            .clone()
+            .filter(|lang| !lang.trim().is_empty() && !lang.to_ascii_lowercase().starts_with("en"));
+        Ok(origins)
+    }
+
+    /// Inserts a pasted page's article where the text box's selection is; its headline becomes
+    /// the title when there is none yet, else it is kept as the first paragraph.
+    fn insert_pasted(&self, page: &Page) -> bool {
+        let Some(area) = self.text.cast::<HtmlTextAreaElement>() else {
+            return false;
+        };
+        let headline = page.page.title.trim();
+        let mut blocks: Vec<&str> = Vec::new();
+        let title_empty = Self::value(&self.title).trim().is_empty();
+        if !headline.is_empty() && !title_empty {
+            blocks.push(headline);
+        }
+        blocks.extend(body(&page.page).iter().map(String::as_str));
+        area.set_range_text(&blocks.join("\n\n")).ok();
+        if title_empty && !headline.is_empty() {
+            Self::set(&self.title, headline);
+            return true;
+        }
+        false
+    }
+
     fn value(node: &NodeRef) -> String {
         node.cast::<HtmlInputElement>()
             .map(|i| i.value())
@@ -146,6 +259,7 @@ fn open_file(
     file: web_sys::File,
     fields: Fields,
     status: UseStateHandle<Status>,
+    origins: UseStateHandle<Origins>,
     navigator: Option<Navigator>,
 ) {
     let name = file.name();
@@ -165,8 +279,20 @@ fn open_file(
                 Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
                 Ok(()) => {
                     fields.fill(title, &text);
+                    origins.set(Origins::default());
                     status.set(Status::Idle);
                 }
+            },
+            // The page is read in the page worker; the document never parses it.
+            Ok(Imported::Html(html)) => match read_page(html).await {
+                Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
+                Ok(page) => match fields.fill_from_page(&page) {
+                    Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
+                    Ok(filled) => {
+                        origins.set(filled);
+                        status.set(Status::Idle);
+                    }
+                },
             },
         }
     });
@@ -175,7 +301,7 @@ fn open_file(
 /// The progress line: the file being read, or how far the analysis has got.
 fn progress_line(status: &Status, progress: Progress) -> Html {
     let (label, step) = match (status, progress) {
-        (Status::Reading, _) => ("Reading the file…", "0"),
+        (Status::Reading, _) => ("Reading…", "0"),
         (_, Progress::Idle) => return html! {},
         (_, Progress::Starting) => ("Starting the analysis engine…", "0"),
         (_, Progress::LoadingModel) => ("Loading the analysis model (first time only)…", "1"),
@@ -193,6 +319,7 @@ fn drop_zone(
     text: &NodeRef,
     dragging: &UseStateHandle<bool>,
     load_file: impl Fn(Option<web_sys::File>) + Clone + 'static,
+    on_paste: Callback<Event>,
 ) -> Html {
     let on_file = {
         let load_file = load_file.clone();
@@ -230,36 +357,67 @@ fn drop_zone(
         <div class={classes!("drop-zone", dragging.then_some("dragging"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <label for="analyze-text">{"Article text"}</label>
-            <textarea id="analyze-text" ref={text} rows="12" spellcheck="false"
+            <textarea id="analyze-text" ref={text} rows="12" spellcheck="false" onpaste={on_paste}
                 placeholder="Paste the article here: paragraphs separated by blank lines. If you leave the title empty, a short first line is taken as the headline." />
             <p class="file-line">
                 <label for="analyze-file" class="tool">{"Choose a file…"}</label>
                 <input id="analyze-file" class="visually-hidden" type="file"
                     accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json"
                     onchange={on_file} />
-                <span class="hint">{"or drop one here: .txt, .md, .html (its text is extracted), or a Dateline .json export (opened directly)."}</span>
+                <span class="hint">{"or drop one here: .txt, .md, a saved web page (.html: its article, headline and date are read), or a Dateline .json export (opened directly)."}</span>
             </p>
         </div>
     }
 }
 
-/// Title, source and publication date.
-fn metadata_fields(fields: &Fields) -> Html {
+/// The note saying where a field's value came from.
+fn origin_note(field: &'static str, origin: Option<Origin>) -> Html {
+    match origin {
+        Some(origin) => html! {
+            <span class={classes!("value-source", (origin == Origin::Today).then_some("check"))}
+                data-value-source={field} data-origin={origin.code()}>{origin.note()}</span>
+        },
+        None => html! {},
+    }
+}
+
+/// Title, source and publication date, each with where a page's value came from; editing a field
+/// drops its note.
+fn metadata_fields(fields: &Fields, origins: &UseStateHandle<Origins>) -> Html {
+    let edited = |clear: fn(&mut Origins)| {
+        let origins = origins.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*origins).clone();
+            clear(&mut next);
+            if next != *origins {
+                origins.set(next);
+            }
+        })
+    };
     html! {
         <div class="fields">
             <p>
                 <label for="analyze-title-input">{"Title"}</label>
-                <input id="analyze-title-input" type="text" ref={fields.title.clone()} maxlength="300" placeholder="Optional" />
+                <input id="analyze-title-input" type="text" ref={fields.title.clone()} maxlength="300" placeholder="Optional"
+                    onchange={edited(|o| o.title = None)} />
+                { origin_note("title", origins.title) }
             </p>
             <p>
                 <label for="analyze-source">{"Source"}</label>
-                <input id="analyze-source" type="text" ref={fields.source.clone()} maxlength="200" placeholder="Optional, e.g. the publication" />
+                <input id="analyze-source" type="text" ref={fields.source.clone()} maxlength="200" placeholder="Optional, e.g. the publication"
+                    onchange={edited(|o| o.source = None)} />
+                { origin_note("source", origins.source) }
             </p>
             <p>
                 <label for="analyze-date">{"Publication date"}</label>
-                <input id="analyze-date" type="date" ref={fields.date.clone()} required=true aria-describedby="date-note" />
+                <input id="analyze-date" type="date" ref={fields.date.clone()} required=true aria-describedby="date-note"
+                    onchange={edited(|o| o.date = None)} />
+                { origin_note("date", origins.date) }
                 <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. It starts as today."}</span>
             </p>
+            if let Some(lang) = &origins.language {
+                <p class="hint" data-value-source="language">{format!("The page says its language is “{lang}”; Dateline's analysis reads English text.")}</p>
+            }
         </div>
     }
 }
@@ -285,6 +443,7 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
         date: use_node_ref(),
     };
     let dragging = use_state(|| false);
+    let origins = use_state(Origins::default);
 
     {
         let date = fields.date.clone();
@@ -329,12 +488,63 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
             ));
         })
     };
+    let on_paste = {
+        let (fields, status, origins) = (fields.clone(), status.clone(), origins.clone());
+        // A paste from a web page carries its HTML: it is read like a saved page, in the page
+        // worker. Plain text pastes as usual; so does HTML with no article in it.
+        Callback::from(move |event: Event| {
+            let Some(data) = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+            else {
+                return;
+            };
+            let html = data.get_data("text/html").unwrap_or_default();
+            if html.trim().is_empty() || html.len() > import::MAX_FILE_BYTES {
+                return;
+            }
+            event.prevent_default();
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            let (fields, status, origins) = (fields.clone(), status.clone(), origins.clone());
+            status.set(Status::Reading);
+            wasm_bindgen_futures::spawn_local(async move {
+                match read_page(html).await {
+                    Ok(page) => {
+                        if fields.insert_pasted(&page) {
+                            origins.set(Origins {
+                                title: Some(Origin::Page),
+                                ..(*origins).clone()
+                            });
+                        }
+                        status.set(Status::Idle);
+                    }
+                    Err(error) => {
+                        if let Some(area) = fields.text.cast::<HtmlTextAreaElement>() {
+                            area.set_range_text(&plain).ok();
+                        }
+                        status.set(match error {
+                            PageError::NoArticle(_) => Status::Idle,
+                            other => Status::Failed(format!(
+                                "{other} The text was pasted without its layout."
+                            )),
+                        });
+                    }
+                }
+            });
+        })
+    };
     let load_file = {
-        let (fields, status) = (fields.clone(), status.clone());
-        // Text goes into the form, an article file is opened.
+        let (fields, status, origins) = (fields.clone(), status.clone(), origins.clone());
+        // Text goes into the form, a page to the page worker, an article file is opened.
         move |file: Option<web_sys::File>| {
             if let Some(file) = file {
-                open_file(file, fields.clone(), status.clone(), navigator.clone());
+                open_file(
+                    file,
+                    fields.clone(),
+                    status.clone(),
+                    origins.clone(),
+                    navigator.clone(),
+                );
             }
         }
     };
@@ -357,8 +567,8 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
             <h1 id="analyze-title">{"Analyze your own article"}</h1>
             <p class="lede">{"Paste a news article or open a file. Dateline finds its names and dated events right here in your browser — the text never leaves this device — and keeps the result in this browser."}</p>
             <form class="analyze-form" onsubmit={on_submit} aria-busy={busy.to_string()}>
-                { drop_zone(&fields.text, &dragging, load_file) }
-                { metadata_fields(&fields) }
+                { drop_zone(&fields.text, &dragging, load_file, on_paste) }
+                { metadata_fields(&fields, &origins) }
                 <p class="actions">
                     <button type="submit" class="tool primary" disabled={busy} data-action="analyze">{"Analyze"}</button>
                     if analyzing && !reading {

@@ -3,20 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { watch, useBrowser, SAMPLE } from './harness.mjs';
+import { watch, useBrowser, SAMPLE, analyzePage as openAnalyze } from './harness.mjs';
 
 const env = useBrowser();
 
 
 /** A fresh page on the Analyze page, with storage cleared. */
-async function analyzePage() {
-  const page = await env.browser.context.newPage();
-  const seen = watch(page);
-  await page.goto(env.server.url + '#/analyze');
-  await page.evaluate(() => localStorage.clear());
-  await page.waitForSelector('#analyze-text');
-  return { page, seen };
-}
+const analyzePage = () => openAnalyze(env);
 
 /** Pastes SAMPLE, analyzes it, and waits for the reading view of the kept article. */
 async function analyzeSample(page, { title = 'Merkel and Macron', date = '2018-03-01' } = {}) {
@@ -172,7 +165,7 @@ test('text and HTML files fill the form; HTML is parsed, never run', async () =>
   await page.waitForFunction(() => document.querySelector('#analyze-text').value.length > 0);
   assert.equal(await page.inputValue('#analyze-text'), SAMPLE);
 
-  const html = `<!doctype html><html><head><title>Page title</title><script>window.ran = true</script>
+  const html = `<!doctype html><html><head><title>Summit in Paris</title><script>window.ran = true</script>
     <style>p { color: red }</style></head><body><nav>Home | World</nav><article><h1>Summit in Paris</h1>
     <p>Angela Merkel met <b>Emmanuel Macron</b> in Berlin.</p><img src="http://example.invalid/x.png" onerror="window.ran = true">
     <p>They will meet again in November.</p></article></body></html>`;

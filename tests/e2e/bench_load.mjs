@@ -14,7 +14,7 @@ const runs = Number(process.argv[2] ?? 15);
 function sizes() {
   const rows = fs.readdirSync(DIST)
     // The analysis worker is not part of the first view: it loads only when a reader analyzes.
-    .filter((name) => /\.(wasm|js|css|html)$/.test(name) && !name.startsWith('dateline-worker'))
+    .filter((name) => /\.(wasm|js|css|html)$/.test(name) && !name.startsWith('dateline-worker') && !name.startsWith('dateline-page-worker'))
     .map((name) => path.join(DIST, name))
     .concat([path.join(DIST, 'articles/index.json'), path.join(DIST, `articles/${SEED_ID}.json`)]);
   let raw = 0;

@@ -5,11 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { watch, DIST, SEED_ID, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
-const engineFiles = (urls) => urls.filter((u) => /dateline-worker|ner-news\.bin/.test(u));
+// The analysis worker, its model, and the page worker (saved pages): reading loads none of them.
+const engineFiles = (urls) => urls.filter((u) => /dateline-worker|dateline-page-worker|ner-news\.bin/.test(u));
 
 /** Runs one request through a fresh worker in `page`; resolves with every reply until the last. */
 function analyzeInPage(page, request) {
@@ -26,7 +28,7 @@ function analyzeInPage(page, request) {
   }), request);
 }
 
-test('reading a bundled article never loads the engine or the model', async () => {
+test('reading a bundled article never loads the engine, the model or the page worker', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
   await page.goto(env.server.url + `#/article/${SEED_ID}`);
@@ -93,5 +95,43 @@ test('bad requests and a missing model give messages, not a dead worker', async 
   });
   assert.equal(corrupt.at(-1).status, 'failed');
   assert.match(corrupt.at(-1).message, /model is damaged/);
+  await page.close();
+});
+
+/** Sends one request to a fresh page worker in `page`; resolves with its reply. */
+function extractInPage(page, request) {
+  return page.evaluate((request) => new Promise((resolve) => {
+    const worker = new Worker('dateline-page-worker_loader.js');
+    worker.onmessage = (event) => {
+      if (event.data.status === 'ready') { worker.postMessage(request); return; }
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => resolve({ status: 'error', message: String(event.message) });
+  }), request);
+}
+
+test('the page worker extracts a saved page; the analysis worker carries no extractor', async () => {
+  const page = await env.browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(env.server.url);
+  await page.waitForSelector('.article-card');
+  const paragraph = 'The council met on Tuesday and voted to rebuild the old bridge over the river. '.repeat(4);
+  const html = `<html><head><title>Bridge vote</title><meta property="og:site_name" content="The Courier">
+    <meta property="article:published_time" content="2016-12-10T09:00:00Z"></head>
+    <body><article><h1>Bridge vote</h1><p>${paragraph}</p><p>${paragraph}</p><p>${paragraph}</p></article>
+    <script>window.parent.postMessage('ran', '*')</script></body></html>`;
+  const reply = await extractInPage(page, { request: 3, html });
+  assert.equal(reply.status, 'extracted', JSON.stringify(reply));
+  assert.equal(reply.request, 3);
+  assert.equal(reply.page.paragraphs.length, 3);
+  assert.ok(reply.page.paragraphs.every((p) => !p.includes('<') && !p.includes('postMessage')));
+  assert.equal((await extractInPage(page, { request: 4, html: '<html><head><title>Empty</title></head><body></body></html>' })).status,
+    'extract_failed');
+  assert.deepEqual(seen.requests.filter((u) => /dateline-worker|ner-news/.test(u)), [], 'the analysis engine was not loaded');
+  const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(DIST, name)), { level: 9 }).length;
+  assert.ok(gz('dateline-worker_bg.wasm') <= 500_000, `analysis worker ${gz('dateline-worker_bg.wasm')} B gzipped`);
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin)), []);
   await page.close();
 });

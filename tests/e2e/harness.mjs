@@ -126,3 +126,13 @@ export function useBrowser(options = {}) {
   });
   return env;
 }
+
+/** A fresh page of `env`'s browser on the Analyze page, with storage cleared, and what it does. */
+export async function analyzePage(env) {
+  const page = await env.browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(env.server.url + '#/analyze');
+  await page.evaluate(() => localStorage.clear());
+  await page.waitForSelector('#analyze-text');
+  return { page, seen };
+}

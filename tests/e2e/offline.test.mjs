@@ -12,7 +12,7 @@ import { serve, watch, DIST, SEED_ID, SAMPLE, useBrowser } from './harness.mjs';
 
 const env = useBrowser({ serviceWorkers: 'allow' });
 
-const isEngine = (file) => /^(dateline-worker|models\/)/.test(file);
+const isEngine = (file) => /^(dateline-worker|dateline-page-worker|models\/)/.test(file);
 
 /** Every file of dist/ but sw.js itself, as paths relative to dist/. */
 function bundleFiles(root = DIST) {
@@ -58,14 +58,14 @@ test('the first visit registers the service worker and precaches the reading app
   assert.match(names[0], new RegExp(`^dateline ${env.server.url} [0-9a-f]{16}$`));
   const files = bundleFiles();
   for (const required of ['index.html', 'dateline-worker_loader.js', 'dateline-worker.js', 'dateline-worker_bg.wasm',
-    'models/ner-news.bin', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
+    'dateline-page-worker_loader.js', 'dateline-page-worker.js', 'dateline-page-worker_bg.wasm', 'models/ner-news.bin', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
     `articles/${SEED_ID}.json`, 'articles/index.json']) {
     assert.ok(files.includes(required), `${required} is in dist/`);
   }
   assert.ok(files.some((f) => /^dateline-app-[0-9a-f]+_bg\.wasm$/.test(f)) && files.some((f) => /\.css$/.test(f)));
   assert.deepEqual(caches[names[0]], files.filter((f) => !isEngine(f)), 'every file of the reading app is precached');
-  // Neither the page nor the service worker fetched the engine: reading never pays for it.
-  assert.deepEqual(seen.requests.filter((u) => /dateline-worker|ner-news/.test(u)), []);
+  // Neither the page nor the service worker fetched the engine or the page worker: reading never pays for them.
+  assert.deepEqual(seen.requests.filter((u) => /dateline-worker|dateline-page-worker|ner-news/.test(u)), []);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

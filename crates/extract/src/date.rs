@@ -107,7 +107,7 @@ fn day_number(token: &str) -> Option<i64> {
 
 /// A date written with an English month name: `June 18, 2017`, `18 June 2017`,
 /// `Sun, 18 Jun 2017 10:00:00 +0000`, `Published on Tuesday, June 18th 2017`.
-fn named_month_day(value: &str) -> Option<Date> {
+pub(crate) fn named_month_day(value: &str) -> Option<Date> {
     let tokens: Vec<&str> = value
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())

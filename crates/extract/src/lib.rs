@@ -28,11 +28,13 @@
 #![deny(missing_docs)]
 
 mod date;
+mod dateline;
 #[cfg(feature = "decode")]
 mod decode;
 mod paragraphs;
 mod published;
 
+pub use dateline::text_dateline;
 pub use dateline_format::page::Extracted;
 use dom_smoothie::{Config, Readability, ReadabilityError};
 

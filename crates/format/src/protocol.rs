@@ -7,16 +7,20 @@
 //! Then, per request: `Loading` (first request only, while the model downloads), `Analyzing`,
 //! and `Done` or `Failed`, each echoing the request's number.
 //!
-//! The worker also extracts the article from a saved web page ([`ExtractRequest`]), with the
-//! same code as `dateline extract`, so the browser and the CLI read a page alike. That needs no
-//! model: the worker answers at once with one [`ExtractReply`].
+//! The page worker (`crates/page-worker`, its own wasm module) extracts the article from a saved
+//! web page ([`ExtractRequest`]) with the same code as `dateline extract`, so the browser and the
+//! CLI read a page alike. It says [`ExtractReply::Ready`] first, then answers each request with
+//! one [`ExtractReply`].
 
 use crate::article::Article;
 use crate::page::Extracted;
 use serde::{Deserialize, Serialize};
 
-/// Where Trunk puts the worker's loader script, relative to the page.
+/// Where Trunk puts the analysis worker's loader script, relative to the page.
 pub const WORKER_URL: &str = "dateline-worker_loader.js";
+
+/// Where Trunk puts the page worker's loader script, relative to the page.
+pub const PAGE_WORKER_URL: &str = "dateline-page-worker_loader.js";
 
 /// Where the NER model is served, relative to the worker script.
 pub const MODEL_URL: &str = "models/ner-news.bin";
@@ -84,28 +88,23 @@ pub struct ExtractRequest {
     pub html: String,
 }
 
-/// Any message the worker accepts: an [`ExtractRequest`] (it has `html`) or an
-/// [`AnalyzeRequest`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum WorkerRequest {
-    /// Extract the article from a page.
-    Extract(ExtractRequest),
-    /// Analyze an article's text.
-    Analyze(AnalyzeRequest),
-}
-
-/// The worker's reply to an [`ExtractRequest`]. Its `status` values differ from
-/// [`AnalyzeReply`]'s, so a page that only analyzes never mistakes one for the other.
+/// The page worker's reply to an [`ExtractRequest`]. Its `status` values (but `ready`) differ
+/// from [`AnalyzeReply`]'s, so one is never mistaken for the other.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ExtractReply {
+    /// The worker has started and listens; messages posted before this are lost, so wait for it.
+    Ready,
     /// The article found in the page.
     Extracted {
         /// The request this answers.
         request: u32,
         /// Headline, metadata and paragraphs.
         page: Extracted,
+        /// The day (`YYYY-MM-DD`) the text's own dateline names at its start
+        /// (`WASHINGTON, Dec. 10, 2016 —`), if it has one: for pages whose metadata gives none.
+        #[serde(default)]
+        dateline: Option<String>,
         /// Milliseconds the extraction took.
         extract_ms: f64,
     },
@@ -123,22 +122,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn requests_are_told_apart_by_their_fields() {
+    fn extract_requests_are_strict() {
         let extract = r#"{"request": 3, "html": "<p>x</p>"}"#;
         assert_eq!(
-            serde_json::from_str::<WorkerRequest>(extract).unwrap(),
-            WorkerRequest::Extract(ExtractRequest {
+            serde_json::from_str::<ExtractRequest>(extract).unwrap(),
+            ExtractRequest {
                 request: 3,
                 html: "<p>x</p>".into()
-            })
+            }
         );
         let analyze = r#"{"request": 4, "id": "a", "title": "T", "standfirst": "",
             "source": "S", "published": "2017-07-07", "paragraphs": ["P."]}"#;
-        assert!(matches!(
-            serde_json::from_str::<WorkerRequest>(analyze).unwrap(),
-            WorkerRequest::Analyze(AnalyzeRequest { request: 4, .. })
-        ));
-        assert!(serde_json::from_str::<WorkerRequest>(r#"{"request": 5}"#).is_err());
+        assert!(serde_json::from_str::<ExtractRequest>(analyze).is_err());
+        assert!(serde_json::from_str::<ExtractRequest>(r#"{"request": 5}"#).is_err());
     }
 
     #[test]

@@ -1,7 +1,6 @@
-//! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s; and
-//! extracts articles from saved pages ([`ExtractRequest`] -> [`ExtractReply`]) with the same code
-//! as `dateline extract`. Messages cross the JavaScript boundary as plain objects through
-//! serde-wasm-bindgen.
+//! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s.
+//! Messages cross the JavaScript boundary as plain objects through serde-wasm-bindgen. (Saved
+//! pages are read by the page worker, `crates/page-worker`, so this module carries no extractor.)
 
 use std::cell::RefCell;
 use std::fmt;
@@ -10,9 +9,7 @@ use std::rc::Rc;
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, ArticleSource};
 use dateline_engine::ner::{NerModel, NerModelError};
-use dateline_format::protocol::{
-    AnalyzeReply, AnalyzeRequest, ExtractReply, ExtractRequest, WorkerRequest, MODEL_URL,
-};
+use dateline_format::protocol::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -138,31 +135,11 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
     post(&reply);
 }
 
-/// Extracts the article from a page; needs no model, so it answers at once.
-fn extract(request: ExtractRequest) {
-    let started = now();
-    let reply = match dateline_extract::extract(&request.html) {
-        Ok(page) => ExtractReply::Extracted {
-            request: request.request,
-            page,
-            extract_ms: now() - started,
-        },
-        Err(error) => ExtractReply::ExtractFailed {
-            request: request.request,
-            message: error.to_string(),
-        },
-    };
-    post(&reply);
-}
-
 fn main() {
     let analyzer: Rc<RefCell<Option<Rc<Analyzer>>>> = Rc::default();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        match serde_wasm_bindgen::from_value::<WorkerRequest>(event.data()) {
-            Ok(WorkerRequest::Analyze(request)) => {
-                wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer)))
-            }
-            Ok(WorkerRequest::Extract(request)) => extract(request),
+        match serde_wasm_bindgen::from_value::<AnalyzeRequest>(event.data()) {
+            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer))),
             Err(error) => post(&AnalyzeReply::Failed {
                 request: 0,
                 message: format!("malformed request: {error}"),
