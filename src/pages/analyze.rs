@@ -413,7 +413,7 @@ fn metadata_fields(fields: &Fields, origins: &UseStateHandle<Origins>) -> Html {
                 <input id="analyze-date" type="date" ref={fields.date.clone()} required=true aria-describedby="date-note"
                     onchange={edited(|o| o.date = None)} />
                 { origin_note("date", origins.date) }
-                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. It starts as today."}</span>
+                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. Unless a saved page gives it, it starts as today."}</span>
             </p>
             if let Some(lang) = &origins.language {
                 <p class="hint" data-value-source="language">{format!("The page says its language is “{lang}”; Dateline's analysis reads English text.")}</p>
