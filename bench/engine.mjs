@@ -263,8 +263,9 @@ function sizes(root) {
   const names = fs.readdirSync(root);
   const worker = names.filter((n) => n.startsWith('dateline-worker')).sort().concat(['models/ner-news.bin']);
   const gz = rows('analysis in the browser (worker wasm + js + model)', worker);
-  console.log(`  target < 1.5 MB gzipped: ${gz < 1.5 * 1024 * 1024 ? 'met' : 'MISSED'}`);
-  const app = names.filter((n) => n === 'index.html' || (/\.(wasm|js|css)$/.test(n) && !n.startsWith('dateline-worker'))).sort();
+  console.log(`  target <= 500 KB gzipped: ${gz <= 500 * 1000 ? 'met' : 'MISSED'}`);
+  // The page worker (saved pages) is loaded only on the Analyze page, so it is not the first view.
+  const app = names.filter((n) => n === 'index.html' || (/\.(wasm|js|css)$/.test(n) && !/^dateline-(page-)?worker/.test(n))).sort();
   rows('main app, first view (for reference)', app);
 }
 
