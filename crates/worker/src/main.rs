@@ -1,5 +1,5 @@
 //! The analysis web worker: receives [`AnalyzeRequest`]s, replies with [`AnalyzeReply`]s.
-//! Messages cross the JavaScript boundary as plain objects through serde-wasm-bindgen. (Saved
+//! Messages cross the JavaScript boundary as plain objects (`dateline-worker-glue`). (Saved
 //! pages are read by the page worker, `crates/page-worker`, so this module carries no extractor.)
 
 use std::cell::RefCell;
@@ -10,26 +10,10 @@ use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, ArticleSource};
 use dateline_engine::ner::{NerModel, NerModelError};
 use dateline_format::protocol::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
-use serde::Serialize;
-use wasm_bindgen::prelude::*;
+use dateline_worker_glue::{now, post, scope};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
-fn post(reply: &impl Serialize) {
-    // Maps as plain objects, so the page reads `reply.article.entities[0].name` directly.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    match reply.serialize(&serializer) {
-        Ok(value) => {
-            scope().post_message(&value).ok();
-        }
-        Err(error) => web_sys::console::error_1(&error.to_string().into()),
-    }
-}
+use web_sys::Response;
 
 /// Why the analysis model could not be loaded.
 #[derive(Debug)]
@@ -83,10 +67,6 @@ async fn load_model() -> Result<NerModel, ModelLoadError> {
     NerModel::from_bytes(&bytes).map_err(ModelLoadError::Damaged)
 }
 
-fn now() -> f64 {
-    scope().performance().map_or(0.0, |p| p.now())
-}
-
 async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer>>>>) {
     let id = request.request;
     let existing = analyzer.borrow().clone();
@@ -137,17 +117,12 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
 
 fn main() {
     let analyzer: Rc<RefCell<Option<Rc<Analyzer>>>> = Rc::default();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        match serde_wasm_bindgen::from_value::<AnalyzeRequest>(event.data()) {
-            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer))),
-            Err(error) => post(&AnalyzeReply::Failed {
-                request: 0,
-                message: format!("malformed request: {error}"),
-            }),
-        }
-    });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The worker lives as long as the page keeps it; so does its message handler.
-    on_message.forget();
-    post(&AnalyzeReply::Ready);
+    dateline_worker_glue::serve(
+        move |request| wasm_bindgen_futures::spawn_local(handle(request, Rc::clone(&analyzer))),
+        |message| AnalyzeReply::Failed {
+            request: 0,
+            message,
+        },
+        &AnalyzeReply::Ready,
+    );
 }
