@@ -151,12 +151,18 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         // After every render: exactly one shown mention is a tab stop (a mention that held it may
         // have been hidden by the legend or re-created).
         use_effect(move || {
-            if let Some(body) = body.cast::<web_sys::Element>() {
-                let mentions = mentions_in(&body);
-                if !mentions.iter().any(|m| m.tab_index() == 0) {
-                    if let Some(first) = mentions.first() {
-                        first.set_tab_index(0);
-                    }
+            // Two selector look-ups, not a list of every mention: this runs on every render.
+            let Some(body) = body.cast::<web_sys::Element>() else {
+                return;
+            };
+            if let Ok(None) = body.query_selector("mark.mention[tabindex=\"0\"]") {
+                if let Some(first) = body
+                    .query_selector("mark.mention")
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    first.set_tab_index(0);
                 }
             }
         });
