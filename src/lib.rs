@@ -2,6 +2,7 @@
 //! article with its entities highlighted and its events on a timeline, entirely in the browser.
 
 pub mod app;
+pub mod batch;
 pub mod components;
 pub mod corrections;
 pub mod data;
@@ -10,6 +11,7 @@ pub mod engine;
 pub mod export;
 pub mod import;
 pub mod message;
+mod migrate;
 pub mod offline;
 pub mod page;
 pub mod pages;

@@ -87,7 +87,7 @@ struct Origins {
 }
 
 /// A page's paragraphs without its headline when the text repeats it first.
-fn body(page: &Extracted) -> &[String] {
+pub(crate) fn body(page: &Extracted) -> &[String] {
     match page.paragraphs.split_first() {
         Some((first, rest)) if !rest.is_empty() && first.trim() == page.title.trim() => rest,
         _ => &page.paragraphs,
@@ -218,8 +218,12 @@ fn today() -> String {
 
 /// Saves an article with the reader's and opens it, or shows it here with the reason it could not
 /// be saved.
-fn save_and_open(article: Article, status: &UseStateHandle<Status>, navigator: &Option<Navigator>) {
-    match store::save(&article) {
+async fn save_and_open(
+    article: Article,
+    status: &UseStateHandle<Status>,
+    navigator: &Option<Navigator>,
+) {
+    match store::save(&article).await {
         Ok(()) => {
             status.set(Status::Idle);
             if let Some(navigator) = navigator {
@@ -235,12 +239,12 @@ fn save_and_open(article: Article, status: &UseStateHandle<Status>, navigator: &
 
 /// Opens a Dateline article file: the stored copy when it is the same article, else it is saved
 /// (under a new id when its id is taken by another article).
-fn open_article_file(
+async fn open_article_file(
     mut article: Article,
     status: &UseStateHandle<Status>,
     navigator: &Option<Navigator>,
 ) {
-    match store::load(&article.id) {
+    match store::load(&article.id).await {
         Ok(stored) if stored == article => {
             status.set(Status::Idle);
             if let Some(navigator) = navigator {
@@ -248,10 +252,10 @@ fn open_article_file(
             }
             return;
         }
-        Err(_) if !store::contains(&article.id) => {}
+        Err(_) if !store::contains(&article.id).await => {}
         _ => article.id = store::new_id(),
     }
-    save_and_open(article, status, navigator);
+    save_and_open(article, status, navigator).await;
 }
 
 /// Reads a file the reader chose or dropped: text goes into the form, an article file is opened.
@@ -273,7 +277,7 @@ fn open_file(
             Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
             Ok(Imported::ArticleJson(json)) => match parse_article(&json) {
                 Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
-                Ok(article) => open_article_file(article, &status, &navigator),
+                Ok(article) => open_article_file(article, &status, &navigator).await,
             },
             Ok(Imported::Text { title, text }) => match import::check_text(&text) {
                 Err(error) => status.set(Status::Failed(format!("{name}: {error}"))),
@@ -314,18 +318,25 @@ fn progress_line(status: &Status, progress: Progress) -> Html {
     }
 }
 
-/// The text box, which takes a dropped file, and the file chooser.
+/// The files of a file input or a drop, in order.
+fn file_list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    files
+        .map(|files| (0..files.length()).filter_map(|i| files.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// The text box, which takes dropped files, and the file chooser.
 fn drop_zone(
     text: &NodeRef,
     dragging: &UseStateHandle<bool>,
-    load_file: impl Fn(Option<web_sys::File>) + Clone + 'static,
+    load_files: impl Fn(Vec<web_sys::File>) + Clone + 'static,
     on_paste: Callback<Event>,
 ) -> Html {
     let on_file = {
-        let load_file = load_file.clone();
+        let load_files = load_files.clone();
         Callback::from(move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                load_file(input.files().and_then(|files| files.get(0)));
+                load_files(file_list(input.files()));
                 // Choosing the same file again must fire `change` again.
                 input.set_value("");
             }
@@ -336,8 +347,7 @@ fn drop_zone(
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let files = event.data_transfer().and_then(|d| d.files());
-            load_file(files.and_then(|f| f.get(0)));
+            load_files(file_list(event.data_transfer().and_then(|d| d.files())));
         })
     };
     let on_drag_over = {
@@ -360,11 +370,11 @@ fn drop_zone(
             <textarea id="analyze-text" ref={text} rows="12" spellcheck="false" onpaste={on_paste}
                 placeholder="Paste the article here: paragraphs separated by blank lines. If you leave the title empty, a short first line is taken as the headline." />
             <p class="file-line">
-                <label for="analyze-file" class="tool">{"Choose a file…"}</label>
-                <input id="analyze-file" class="visually-hidden" type="file"
+                <label for="analyze-file" class="tool">{"Choose files…"}</label>
+                <input id="analyze-file" class="visually-hidden" type="file" multiple=true
                     accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json"
                     onchange={on_file} />
-                <span class="hint">{"or drop one here: .txt, .md, a saved web page (.html: its article, headline and date are read), or a Dateline .json export (opened directly)."}</span>
+                <span class="hint">{"or drop them here: .txt, .md, a saved web page (.html: its article, headline and date are read), or a Dateline .json export (opened directly). One file fills the form; several are each analyzed and kept."}</span>
             </p>
         </div>
     }
@@ -444,6 +454,7 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
     };
     let dragging = use_state(|| false);
     let origins = use_state(Origins::default);
+    let batch = use_reducer(crate::batch::Batch::default);
 
     {
         let date = fields.date.clone();
@@ -461,7 +472,12 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
         let on_result = {
             let (status, navigator) = (status.clone(), navigator.clone());
             Callback::from(move |result: Result<Article, EngineError>| match result {
-                Ok(article) => save_and_open(article, &status, &navigator),
+                Ok(article) => {
+                    let (status, navigator) = (status.clone(), navigator.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        save_and_open(article, &status, &navigator).await;
+                    });
+                }
                 Err(error) => status.set(Status::Failed(error.to_string())),
             })
         };
@@ -533,11 +549,25 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
             });
         })
     };
-    let load_file = {
+    let load_files = {
         let (fields, status, origins) = (fields.clone(), status.clone(), origins.clone());
-        // Text goes into the form, a page to the page worker, an article file is opened.
-        move |file: Option<web_sys::File>| {
-            if let Some(file) = file {
+        let (engine, batch) = (engine.clone(), batch.clone());
+        // One file: text goes into the form, a page to the page worker, an article file is
+        // opened. Several: each is analyzed (or validated) and kept, with a list of their states.
+        move |mut files: Vec<web_sys::File>| {
+            if files.len() > 1 {
+                if batch.is_running() || engine.is_busy() {
+                    return;
+                }
+                status.set(Status::Idle);
+                let published = Some(Fields::value(&fields.date))
+                    .filter(|d| is_valid_date(d))
+                    .unwrap_or_else(today);
+                let (engine, batch) = (engine.clone(), batch.clone());
+                wasm_bindgen_futures::spawn_local(crate::batch::run(
+                    files, published, engine, batch,
+                ));
+            } else if let Some(file) = files.pop() {
                 open_file(
                     file,
                     fields.clone(),
@@ -548,7 +578,7 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
             }
         }
     };
-    let reading = *status == Status::Reading;
+    let reading = *status == Status::Reading || batch.is_running();
     let analyzing = engine.progress() != Progress::Idle;
     let busy = reading || analyzing;
     let (message, unsaved) = match &*status {
@@ -567,7 +597,7 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
             <h1 id="analyze-title">{"Analyze your own article"}</h1>
             <p class="lede">{"Paste a news article or open a file. Dateline finds its names and dated events right here in your browser — the text never leaves this device — and keeps the result in this browser."}</p>
             <form class="analyze-form" onsubmit={on_submit} aria-busy={busy.to_string()}>
-                { drop_zone(&fields.text, &dragging, load_file, on_paste) }
+                { drop_zone(&fields.text, &dragging, load_files, on_paste) }
                 { metadata_fields(&fields, &origins) }
                 <p class="actions">
                     <button type="submit" class="tool primary" disabled={busy} data-action="analyze">{"Analyze"}</button>
@@ -579,8 +609,9 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
                 if let Some(message) = message {
                     <p class="form-error" role="alert" data-analyze-error="true">{message}</p>
                 }
-                <p class="hint">{format!("Up to {} characters at a time. Articles are kept in this browser's storage (about 5 MB in all).", "1,000,000")}</p>
+                <p class="hint">{format!("Up to {} characters at a time. Articles are kept in this browser's storage.", "1,000,000")}</p>
             </form>
+            { crate::batch::view(&batch) }
         </section>
         if let Some(article) = unsaved {
             <ArticleView article={article.clone()} selection={(*selection).clone()} {on_select} />

@@ -14,7 +14,7 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
     let mine = collection == Collection::Mine;
     let href = Route::to_article(collection, &entry.id, &Selection::None).href();
     html! {
-        <li key={entry.id.clone()} class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
+        <li key={entry.id.clone()} data-article-id={entry.id.clone()} class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
             if mine { <span class="mine-badge">{"Yours"}</span> }
             <h2><a {href}>{&entry.title}</a></h2>
             if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
@@ -25,6 +25,25 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
             </p>
         </li>
+    }
+}
+
+/// The reader's kept articles that no longer validate: never dropped, each linked to its page,
+/// which says what is wrong.
+fn damaged_list(damaged: &[(String, String)]) -> Html {
+    if damaged.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="damaged-list" role="status">
+            { for damaged.iter().map(|(id, _)| html! {
+                <li key={id.clone()} data-damaged-id={id.clone()}>
+                    {"One of your kept articles could not be read: "}
+                    <a href={Route::Mine { id: id.clone() }.href()}>{id}</a>
+                    {". It is still kept; open it to see why."}
+                </li>
+            }) }
+        </ul>
     }
 }
 
@@ -60,7 +79,16 @@ pub fn library_page() -> Html {
         },
     };
     // Read once when the library opens: every stored article is read and validated.
-    let mine = use_memo((), |_| store::entries());
+    let kept = use_state(store::Kept::default);
+    {
+        let kept = kept.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                kept.set(store::kept().await.unwrap_or_default());
+            });
+        });
+    }
+    let mine: Vec<LibraryEntry> = kept.articles.iter().map(|a| a.library_entry()).collect();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{"Library"}</h1>
@@ -77,6 +105,7 @@ pub fn library_page() -> Html {
                     </ul>
                 }
             </section>
+            { damaged_list(&kept.damaged) }
             <h2 class="bundled-title">{"Bundled with Dateline"}</h2>
             { body }
         </section>

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use crate::components::article_view::ArticleView;
 use crate::components::correction_panel::CorrectionPanel;
 use crate::components::mine_tools::MineTools;
-use crate::components::status::ErrorMessage;
+use crate::components::status::{ErrorMessage, Loading};
 use crate::corrections::{self, Correction};
 use crate::data::{LoadError, Shared};
 use crate::pages::not_found::NotFound;
@@ -32,12 +32,16 @@ pub fn mine_page(props: &MineProps) -> Html {
     let navigator = use_navigator();
     // Bumped after every write, so the page shows what is stored.
     let revision = use_state(|| 0u32);
-    let loaded = {
-        let id = props.id.clone();
-        use_memo((id, *revision), |(id, _)| {
-            store::load(id).map(|a| Shared(Rc::new(a)))
-        })
-    };
+    let loaded = use_state(|| None::<Result<Shared<Article>, LoadError>>);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((props.id.clone(), *revision), move |(id, _)| {
+            let (id, loaded) = (id.clone(), loaded.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(Some(store::load(&id).await.map(|a| Shared(Rc::new(a)))));
+            });
+        });
+    }
     let problem = use_state(|| None::<String>);
     {
         let problem = problem.clone();
@@ -48,26 +52,34 @@ pub fn mine_page(props: &MineProps) -> Html {
     }
 
     let article = match &*loaded {
-        Ok(article) => article.clone(),
-        Err(LoadError::NotFound) => return html! { <NotFound what="article" /> },
-        Err(error) => {
+        None => return html! { <Loading what="your article" /> },
+        Some(Ok(article)) if article.id == props.id => article.clone(),
+        Some(Ok(_)) => return html! { <Loading what="your article" /> },
+        Some(Err(LoadError::NotFound)) => return html! { <NotFound what="article" /> },
+        Some(Err(error)) => {
             return html! { <ErrorMessage title="This article could not be opened" detail={error.to_string()} /> }
         }
     };
 
+    // Saves, then shows what is stored; the answer comes through `then` (true once saved).
     let save = {
         let revision = revision.clone();
         let problem = problem.clone();
-        move |next: Article| match store::save(&next) {
-            Ok(()) => {
-                problem.set(None);
-                revision.set(*revision + 1);
-                true
-            }
-            Err(error) => {
-                problem.set(Some(error.to_string()));
-                false
-            }
+        move |next: Article, then: Callback<bool>| {
+            let (revision, problem) = (revision.clone(), problem.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match store::save(&next).await {
+                    Ok(()) => {
+                        problem.set(None);
+                        revision.set(*revision + 1);
+                        then.emit(true);
+                    }
+                    Err(error) => {
+                        problem.set(Some(error.to_string()));
+                        then.emit(false);
+                    }
+                }
+            });
         }
     };
     let on_rename = {
@@ -82,20 +94,26 @@ pub fn mine_page(props: &MineProps) -> Html {
             }
             let mut next = (*article).clone();
             next.title = title.to_string();
-            save(next)
+            save(next, Callback::noop());
+            true
         })
     };
     let on_delete = {
         let id = props.id.clone();
         let problem = problem.clone();
         let navigator = navigator.clone();
-        Callback::from(move |()| match store::delete(&id) {
-            Ok(()) => {
-                if let Some(navigator) = &navigator {
-                    navigator.push(&Route::Library);
+        Callback::from(move |()| {
+            let (id, problem, navigator) = (id.clone(), problem.clone(), navigator.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match store::delete(&id).await {
+                    Ok(()) => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Library);
+                        }
+                    }
+                    Err(error) => problem.set(Some(error.to_string())),
                 }
-            }
-            Err(error) => problem.set(Some(error.to_string())),
+            });
         })
     };
     // A correction is saved at once; if it removed the selected name, the selection follows.
@@ -109,11 +127,15 @@ pub fn mine_page(props: &MineProps) -> Html {
                 Ok(next) => next,
                 Err(error) => return problem.set(Some(error.to_string())),
             };
-            if save(next) {
-                if let Some(navigator) = &navigator {
-                    navigator.replace(&Route::to_article(Collection::Mine, &id, &then));
-                }
-            }
+            let (navigator, id) = (navigator.clone(), id.clone());
+            save(
+                next,
+                Callback::from(move |saved: bool| {
+                    if let (true, Some(navigator)) = (saved, &navigator) {
+                        navigator.replace(&Route::to_article(Collection::Mine, &id, &then));
+                    }
+                }),
+            );
         })
     };
     let on_select = select_in_route(navigator, Collection::Mine, &props.id);

@@ -1,7 +1,7 @@
 // Corrections to the analysis of the reader's own article persist with it across reloads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watch, useBrowser, SAMPLE } from './harness.mjs';
+import { watch, useBrowser, clearStorage, keptArticles, SAMPLE } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -10,7 +10,7 @@ async function ownArticle() {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
   await page.goto(env.server.url + '#/analyze');
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.fill('#analyze-text', SAMPLE);
   await page.fill('#analyze-title-input', 'Summit plans');
   await page.fill('#analyze-date', '2018-03-01');
@@ -64,7 +64,7 @@ test('changing a type, merging, removing a mention and fixing a date persist aft
   assert.equal(await mention(page, 'Paris').count(), 0);
   assert.equal(await page.getAttribute(`[data-event-id="${november}"]`, 'data-date'), '2018-12');
   // The corrected article is still a valid Dateline article: it exports and the export re-imports.
-  const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`dateline.article.${id}`)), id);
+  const stored = JSON.parse((await keptArticles(page))[id]);
   assert.equal(stored.entities.find((e) => e.id === germany).aliases.includes('France'), true);
   assert.deepEqual(seen.errors, []);
   await page.close();

@@ -132,7 +132,47 @@ export async function analyzePage(env) {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
   await page.goto(env.server.url + '#/analyze');
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.waitForSelector('#analyze-text');
   return { page, seen };
+}
+
+/**
+ * Empties the reader's articles: localStorage (the old layout) and the IndexedDB store the app
+ * keeps them in (cleared, not deleted: the app holds the database open).
+ */
+export async function clearStorage(page) {
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    localStorage.clear();
+    const open = indexedDB.open('dateline');
+    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => open.result.createObjectStore('articles');
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('articles', 'readwrite');
+      tx.objectStore('articles').clear();
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+/** The JSON of every article kept in the page's IndexedDB, by id. */
+export async function keptArticles(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dateline');
+    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => open.result.createObjectStore('articles');
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('articles').objectStore('articles');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i].json])));
+      };
+      values.onerror = () => reject(values.error);
+    };
+  }));
 }

@@ -1,5 +1,5 @@
 // Screenshots for looking at the app by eye: `node shots.mjs [OUT_DIR]` after `trunk build --release`.
-import { serve, launch, SEED_ID, SAMPLE } from './harness.mjs';
+import { serve, launch, clearStorage, SEED_ID, SAMPLE } from './harness.mjs';
 
 const out = process.argv[2] ?? 'artifacts';
 const server = await serve();
@@ -8,7 +8,7 @@ const page = await browser.context.newPage();
 
 // One article of the reader's own, so the library and the own-article view have something to show.
 await page.goto(server.url + '#/analyze');
-await page.evaluate(() => localStorage.clear());
+await clearStorage(page);
 await page.fill('#analyze-text', SAMPLE);
 await page.fill('#analyze-title-input', 'Merkel and Macron plan a summit');
 await page.fill('#analyze-source', 'Test Wire');
