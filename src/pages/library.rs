@@ -20,7 +20,11 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
             if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
             <p class="meta">
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
-                <span><time datetime={entry.published.clone()}>{display_date(&entry.published)}</time></span>
+                if let Some(published) = &entry.published {
+                    <span><time datetime={published.clone()}>{display_date(published)}</time></span>
+                } else {
+                    <span class="date-unknown">{"date unknown"}</span>
+                }
                 <span>{format!("{} min read", reading_minutes(entry.words))}</span>
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
             </p>
