@@ -9,7 +9,8 @@
 
 use std::fmt;
 
-use dateline_format::article::{is_valid_id, Article, LibraryEntry};
+use dateline_format::article::{is_valid_id, Article};
+use dateline_format::library::LibraryEntry;
 use wasm_bindgen::JsValue;
 
 use crate::data::{parse_article, LoadError};

@@ -1,6 +1,6 @@
 //! The library: the reader's articles ("Your articles"), then every bundled article.
 
-use dateline_format::article::{Library, LibraryEntry};
+use dateline_format::library::{LibraryEntry, LibraryIndex};
 use yew::prelude::*;
 
 use crate::components::status::{ErrorMessage, Loading};
@@ -20,8 +20,10 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
             if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
             <p class="meta">
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
-                <span><time datetime={entry.published.clone()}>{display_date(&entry.published)}</time></span>
-                <span>{format!("{} min read", reading_minutes(entry.words))}</span>
+                if let Some(published) = &entry.published {
+                    <span><time datetime={published.clone()}>{display_date(published)}</time></span>
+                }
+                <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
             </p>
         </li>
@@ -31,7 +33,7 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
 /// Lists the reader's own articles, then the bundled ones, newest first.
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
-    let library = use_state(|| None::<Result<Library, LoadError>>);
+    let library = use_state(|| None::<Result<LibraryIndex, LoadError>>);
     {
         let library = library.clone();
         use_effect_with((), move |_| {
