@@ -206,7 +206,9 @@ mod tests {
             title: "T".into(),
             standfirst: String::new(),
             source: String::new(),
-            published: "2017-07-07".into(),
+            published: Some("2017-07-07".into()),
+            published_inferred: false,
+            credit: None,
             language: "en".into(),
             paragraphs: vec!["Vladimir Putin met Putin in May.".into()],
             entities: vec![

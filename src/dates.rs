@@ -72,6 +72,12 @@ pub fn display_date(value: &str) -> String {
     })
 }
 
+/// An article's publication date for the reader: "18 June 2017", "December 2016" when only the
+/// month is known, "date unknown" when it is not known.
+pub fn display_published(published: Option<&str>) -> String {
+    published.map_or_else(|| "date unknown".to_string(), display_date)
+}
+
 /// Minutes an adult reads `words` words in, at 230 words a minute, at least one.
 pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(230).max(1)
@@ -91,6 +97,13 @@ mod tests {
         assert_eq!(display_date("201"), "the 2010s");
         assert_eq!(display_date("PRESENT_REF"), "the present");
         assert_eq!(display_date("2017-13"), "2017-13");
+    }
+
+    #[test]
+    fn publication_dates_say_what_is_known() {
+        assert_eq!(display_published(Some("2016-12-10")), "10 December 2016");
+        assert_eq!(display_published(Some("2016-12")), "December 2016");
+        assert_eq!(display_published(None), "date unknown");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use dateline_format::article::{Article, Entity, EntityType, Event, Granularity, 
 use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
 
-use crate::dates::display_date;
+use crate::dates::{display_date, display_published};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +120,11 @@ pub fn timelinejs(article: &Article) -> String {
         title: Title {
             text: Text {
                 headline: article.title.clone(),
-                text: format!("{} · {}", article.source, display_date(&article.published)),
+                text: format!(
+                    "{} · {}",
+                    article.source,
+                    display_published(article.published.as_deref())
+                ),
             },
         },
     };
@@ -273,7 +277,7 @@ pub fn standalone_html(article: &Article) -> String {
         lang = escape(&article.language),
         title = escape(&article.title),
         source = escape(&article.source),
-        published = escape(&display_date(&article.published)),
+        published = escape(&display_published(article.published.as_deref())),
     )
 }
 
@@ -335,7 +339,9 @@ mod tests {
             title: "A <b> & C".into(),
             standfirst: String::new(),
             source: "Src".into(),
-            published: "2017-07-07".into(),
+            published: Some("2017-07-07".into()),
+            published_inferred: false,
+            credit: None,
             language: "en".into(),
             paragraphs: vec!["Putin met Trump in November.".into(), "Élan <x>.".into()],
             entities: vec![Entity {

@@ -70,7 +70,9 @@ fn fixture() -> Article {
         title: "Fixture".into(),
         standfirst: String::new(),
         source: "Test".into(),
-        published: "2017-07-07".into(),
+        published: Some("2017-07-07".into()),
+        published_inferred: false,
+        credit: None,
         language: "en".into(),
         entities: vec![
             entity("vladimir-putin", "Vladimir Putin", EntityType::Person, vec![find(&body, "Vladimir Putin", 0), find(&body, "Putin", 1)]),

@@ -179,7 +179,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if !article.standfirst.is_empty() { <p class="standfirst">{&article.standfirst}</p> }
                 <p class="meta">
                     if !article.source.is_empty() { <span class="source">{&article.source}</span> }
-                    <span><time datetime={article.published.clone()}>{display_date(&article.published)}</time></span>
+                    if let Some(published) = &article.published {
+                        <span><time datetime={published.clone()}>{display_date(published)}</time></span>
+                    } else {
+                        <span class="date-unknown">{"date unknown"}</span>
+                    }
                     <span>{format!("{} min read", reading_minutes(words))}</span>
                 </p>
                 <ExportBar article={article.clone()} />

@@ -136,7 +136,10 @@ impl TimelineProps {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let article = &props.article;
-    let published = dateline_format::calendar::parse_date(&article.published);
+    let published = article
+        .published
+        .as_deref()
+        .and_then(dateline_format::calendar::parse_date);
     let mut placed: Vec<(&Event, Period)> = Vec::new();
     let mut undated: Vec<&Event> = Vec::new();
     for event in &article.events {
@@ -188,14 +191,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
     for (event, period) in &placed {
         if let Some(day) = published {
             if !published_shown && period.start > day {
-                items.push(published_item(&article.published));
+                items.push(published_item(
+                    article.published.as_deref().unwrap_or_default(),
+                ));
                 published_shown = true;
             }
         }
         items.push(event_button(event));
     }
     if !published_shown {
-        items.push(published_item(&article.published));
+        items.push(published_item(
+            article.published.as_deref().unwrap_or_default(),
+        ));
     }
 
     html! {

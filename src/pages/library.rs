@@ -22,6 +22,8 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
                 if let Some(published) = &entry.published {
                     <span><time datetime={published.clone()}>{display_date(published)}</time></span>
+                } else {
+                    <span class="date-unknown">{"date unknown"}</span>
                 }
                 <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>

@@ -122,7 +122,7 @@ test('Dateline JSON export re-imports with identical content; TimelineJS and HTM
   const exported = await download(page, 'dateline');
   assert.equal(exported.name, `${id}.json`);
   const article = JSON.parse(exported.text);
-  assert.equal(article.schema_version, 1);
+  assert.equal(article.schema_version, 2);
   assert.equal(article.title, 'Merkel and Macron');
 
   const timeline = JSON.parse((await download(page, 'timelinejs')).text);
@@ -196,7 +196,7 @@ test('each bad input gets a clear message and the form keeps what was typed', as
     ['binary file', { name: 'scan.pdf.txt', mimeType: 'text/plain', buffer: Buffer.from('%PDF-1.7\n\0\0\0\x01\x02 stream') }, /not text/],
     ['invalid UTF-8', { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61]) }, /not UTF-8 text.*offset 3/],
     ['malformed .json', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1, "id": ') }, /not a Dateline article/],
-    ['wrong-version .json', { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 99, "id": "x"}') }, /version 99.*reads version 1/],
+    ['wrong-version .json', { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 99, "id": "x"}') }, /version 99.*reads version 2/],
     ['unknown type', { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') }, /reads \.txt, \.md, \.html/],
   ];
   for (const [what, file, pattern] of cases) {

@@ -20,7 +20,8 @@ use crate::page::extract_page;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
-    /// Publication date, `YYYY-MM-DD`; required unless a saved page states it.
+    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM` when only the month is known); unknown when
+    /// absent and a saved page states none.
     pub published: Option<String>,
     /// Publisher; overrides a `Source:` line in the text or a page's site name.
     pub source: Option<String>,
@@ -41,9 +42,7 @@ pub fn article_from_text(
     if meta.title.is_some() {
         bail!("a text source's headline is its first line, not \"title\" in its metadata");
     }
-    let Some(published) = meta.published.clone() else {
-        bail!("the metadata has no \"published\" date");
-    };
+    let published = meta.published.clone();
     let (title, standfirst, paragraphs, source_line) = split_plain_text(text);
     let source = meta.source.clone().or(source_line).unwrap_or_default();
     let source = ArticleSource {
@@ -54,6 +53,7 @@ pub fn article_from_text(
         published,
         language: meta.language.clone().unwrap_or_else(|| "en".to_string()),
         paragraphs,
+        credit: None,
     };
     Ok(build_article_with(&source, analyzer)?)
 }
@@ -66,9 +66,7 @@ pub fn article_from_page(
     page: Extracted,
     meta: &SourceMeta,
 ) -> Result<Article> {
-    let Some(published) = meta.published.clone().or(page.published) else {
-        bail!("the page states no publication date; add \"published\" to its metadata");
-    };
+    let published = meta.published.clone().or(page.published);
     let language = meta
         .language
         .clone()
@@ -82,6 +80,7 @@ pub fn article_from_page(
         published,
         language,
         paragraphs: page.paragraphs,
+        credit: None,
     };
     Ok(build_article_with(&source, analyzer)?)
 }

@@ -2,7 +2,8 @@
 
 use crate::analysis::Analyzer;
 use dateline_format::article::{
-    is_valid_id, Article, FormatError, PARAGRAPH_SEPARATOR, SCHEMA_VERSION,
+    is_valid_id, is_valid_publication_date, Article, Credit, FormatError, PARAGRAPH_SEPARATOR,
+    SCHEMA_VERSION,
 };
 use dateline_format::calendar::parse_date;
 use dateline_format::text::paragraphs;
@@ -18,12 +19,15 @@ pub struct ArticleSource {
     pub standfirst: String,
     /// Publisher.
     pub source: String,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: String,
+    /// Publication date: `YYYY-MM-DD`, `YYYY-MM` when only the month is known, `None` when
+    /// unknown.
+    pub published: Option<String>,
     /// BCP 47 language tag.
     pub language: String,
     /// Body paragraphs.
     pub paragraphs: Vec<String>,
+    /// Where the text comes from and the credit its licence asks for.
+    pub credit: Option<Credit>,
 }
 
 /// Analyzes the source with the rules alone and returns the validated article.
@@ -43,12 +47,16 @@ pub fn build_article_with(
             source.id
         )));
     }
-    let published = parse_date(&source.published).ok_or_else(|| {
-        FormatError::Invalid(format!(
-            "published {:?} is not a date written YYYY-MM-DD",
-            source.published
-        ))
-    })?;
+    if let Some(published) = source
+        .published
+        .as_deref()
+        .filter(|p| !is_valid_publication_date(p))
+    {
+        return Err(FormatError::Invalid(format!(
+            "published {published:?} is not a date written YYYY-MM-DD or a month YYYY-MM"
+        )));
+    }
+    let published = source.published.as_deref().and_then(parse_date);
     let paragraphs: Vec<String> = source
         .paragraphs
         .iter()
@@ -56,7 +64,7 @@ pub fn build_article_with(
         .filter(|p| !p.is_empty() && !p.contains(PARAGRAPH_SEPARATOR))
         .collect();
     let body = paragraphs.join(PARAGRAPH_SEPARATOR);
-    let analysis = analyzer.analyze(&body, Some(published));
+    let analysis = analyzer.analyze(&body, published);
     let article = Article {
         schema_version: SCHEMA_VERSION,
         id: source.id.clone(),
@@ -64,6 +72,8 @@ pub fn build_article_with(
         standfirst: source.standfirst.trim().to_string(),
         source: source.source.trim().to_string(),
         published: source.published.clone(),
+        published_inferred: false,
+        credit: source.credit.clone(),
         language: source.language.clone(),
         paragraphs,
         entities: analysis.entities,
@@ -128,14 +138,15 @@ mod tests {
             title: "t".into(),
             standfirst: String::new(),
             source: "s".into(),
-            published: "2017-07-07".into(),
+            published: Some("2017-07-07".into()),
             language: "en".into(),
             paragraphs: vec!["x".into()],
+            credit: None,
         };
         assert!(build_article(&source).is_err());
         let source = ArticleSource {
             id: "ok".into(),
-            published: "7 July".into(),
+            published: Some("7 July".into()),
             ..source
         };
         assert!(build_article(&source).is_err());

@@ -12,9 +12,10 @@
 //!     title: "Leaders meet".into(),
 //!     standfirst: String::new(),
 //!     source: "Wire".into(),
-//!     published: "2017-07-07".into(),
+//!     published: Some("2017-07-07".into()),
 //!     language: "en".into(),
 //!     paragraphs: vec!["Vladimir Putin met Donald Trump in Hamburg today.".into()],
+//!     credit: None,
 //! };
 //! let article = build_article(&source).unwrap();
 //! assert!(article.entities.iter().any(|e| e.name == "Vladimir Putin"));

@@ -1,4 +1,4 @@
-//! Article format v1: the JSON that Dateline bundles and the app reads; the library index is in
+//! Article format v2: the JSON that Dateline bundles and the app reads; the library index is in
 //! [`crate::library`].
 //!
 //! This module is the wire format and nothing else; `docs/article-format.md` documents it field by
@@ -12,8 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::{check_layer, paragraph_spans};
 
-/// The schema version this crate reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this crate writes. It also reads version 1 (see [`Article::from_json`]).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The older version [`Article::from_json`] still reads: articles a reader kept in the browser
+/// before version 2 existed.
+pub const PREVIOUS_SCHEMA_VERSION: u32 = 1;
 
 pub use crate::span::Span;
 pub use crate::text::PARAGRAPH_SEPARATOR;
@@ -31,8 +35,17 @@ pub struct Article {
     pub standfirst: String,
     /// Publisher, e.g. "RT".
     pub source: String,
-    /// Publication date, `YYYY-MM-DD`; relative dates in the text are anchored to it.
-    pub published: String,
+    /// Publication date: `YYYY-MM-DD` when the day is known, `YYYY-MM` when only the month is,
+    /// `None` when it is unknown. Relative dates in the text are anchored to what it gives.
+    pub published: Option<String>,
+    /// True when the day in `published` was read from the text's own dateline
+    /// ("WASHINGTON, Dec. 10, 2016 —") rather than given by the source's metadata.
+    #[serde(default)]
+    pub published_inferred: bool,
+    /// Where the text comes from and the credit its licence asks for; `None` for texts with no
+    /// licence to honour (the reader's own).
+    #[serde(default)]
+    pub credit: Option<Credit>,
     /// BCP 47 language tag, e.g. "en".
     pub language: String,
     /// Body text, one string a paragraph, none containing [`PARAGRAPH_SEPARATOR`].
@@ -43,6 +56,20 @@ pub struct Article {
     pub timexes: Vec<Timex>,
     /// Events for the timeline, ordered by date (undated ones last).
     pub events: Vec<Event>,
+}
+
+/// Where an article's text comes from and the credit its licence asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    /// The original's address (`https://…`).
+    pub url: String,
+    /// The licence's name, e.g. "CC BY 2.5" or "Public domain (U.S. government work)".
+    pub licence: String,
+    /// The licence's text, where it has one.
+    #[serde(default)]
+    pub licence_url: Option<String>,
+    /// The credit line to show, including the note of changes the licence asks for.
+    pub attribution: String,
 }
 
 /// CoNLL-style entity classes.
@@ -276,10 +303,10 @@ impl fmt::Display for FormatError {
             FormatError::Malformed(why) => write!(f, "the file is not a Dateline article: {why}"),
             FormatError::UnsupportedVersion(Some(v)) => write!(
                 f,
-                "the file uses article format version {v}; this Dateline reads version {SCHEMA_VERSION}"
+                "the file uses article format version {v}; this Dateline reads version {SCHEMA_VERSION} (and {PREVIOUS_SCHEMA_VERSION})"
             ),
             FormatError::UnsupportedVersion(None) => {
-                write!(f, "the file has no schema_version; this Dateline reads version {SCHEMA_VERSION}")
+                write!(f, "the file has no schema_version; this Dateline reads version {SCHEMA_VERSION} (and {PREVIOUS_SCHEMA_VERSION})")
             }
             FormatError::Invalid(why) => write!(f, "the article breaks the format: {why}"),
         }
@@ -289,18 +316,42 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// Reads the schema version first, so that a file of another version gets that message rather
-/// than a confusing one about a missing field.
-fn check_version(json: &str) -> Result<(), FormatError> {
+/// than a confusing one about a missing field. Returns the JSON object and its version, one of
+/// `accepted`.
+fn read_versioned(
+    json: &str,
+    accepted: &[u32],
+) -> Result<(serde_json::Map<String, serde_json::Value>, u32), FormatError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| FormatError::Malformed("expected a JSON object".into()))?;
+    let serde_json::Value::Object(object) = value else {
+        return Err(FormatError::Malformed("expected a JSON object".into()));
+    };
     match object.get("schema_version").map(|v| v.as_u64()) {
-        Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => Ok(()),
-        Some(v) => Err(FormatError::UnsupportedVersion(v)),
+        Some(Some(v)) => match accepted.iter().find(|&&a| u64::from(a) == v) {
+            Some(&version) => Ok((object, version)),
+            None => Err(FormatError::UnsupportedVersion(Some(v))),
+        },
+        Some(None) => Err(FormatError::UnsupportedVersion(None)),
         None => Err(FormatError::UnsupportedVersion(None)),
     }
+}
+
+/// Migrates a version 1 article object to version 2: its `published` day, which version 1
+/// requires, is kept as a known day; it has no credit and nothing inferred.
+fn migrate_v1(object: &mut serde_json::Map<String, serde_json::Value>) -> Result<(), FormatError> {
+    if !object
+        .get("published")
+        .is_some_and(serde_json::Value::is_string)
+    {
+        return Err(FormatError::Malformed(
+            "a version 1 article needs \"published\", a date written YYYY-MM-DD".into(),
+        ));
+    }
+    object.insert("schema_version".into(), SCHEMA_VERSION.into());
+    object.insert("published_inferred".into(), false.into());
+    object.insert("credit".into(), serde_json::Value::Null);
+    Ok(())
 }
 
 /// True for ids of the form `[a-z0-9-]+`.
@@ -316,12 +367,48 @@ pub fn is_valid_date(date: &str) -> bool {
     crate::calendar::parse_date(date).is_some()
 }
 
+/// True for a publication date as [`Article::published`] holds it: a real day `YYYY-MM-DD` or a
+/// month `YYYY-MM`.
+pub fn is_valid_publication_date(date: &str) -> bool {
+    is_valid_date(date) || crate::calendar::parse_month(date).is_some()
+}
+
+/// Checks a credit: an http(s) address, a licence name and an attribution line.
+fn check_credit(credit: &Credit) -> Result<(), FormatError> {
+    let is_web_address = |url: &str| {
+        (url.starts_with("https://") || url.starts_with("http://"))
+            && !url.contains(char::is_whitespace)
+    };
+    if !is_web_address(&credit.url) {
+        return Err(FormatError::Invalid(format!(
+            "credit url {:?} is not a web address",
+            credit.url
+        )));
+    }
+    if let Some(url) = credit.licence_url.as_deref().filter(|u| !is_web_address(u)) {
+        return Err(FormatError::Invalid(format!(
+            "credit licence_url {url:?} is not a web address"
+        )));
+    }
+    if credit.licence.trim().is_empty() || credit.attribution.trim().is_empty() {
+        return Err(FormatError::Invalid(
+            "a credit needs a licence and an attribution".into(),
+        ));
+    }
+    Ok(())
+}
+
 impl Article {
-    /// Parses and validates an article file.
+    /// Parses and validates an article file of version 2, or of version 1, which it migrates
+    /// (see [`SCHEMA_VERSION`] and `docs/article-format.md`).
     pub fn from_json(json: &str) -> Result<Article, FormatError> {
-        check_version(json)?;
-        let article: Article =
-            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+        let (mut object, version) =
+            read_versioned(json, &[SCHEMA_VERSION, PREVIOUS_SCHEMA_VERSION])?;
+        if version == PREVIOUS_SCHEMA_VERSION {
+            migrate_v1(&mut object)?;
+        }
+        let article: Article = serde_json::from_value(serde_json::Value::Object(object))
+            .map_err(|e| FormatError::Malformed(e.to_string()))?;
         article.validate()?;
         Ok(article)
     }
@@ -368,11 +455,20 @@ impl Article {
         if self.title.trim().is_empty() {
             return invalid("the title is empty".into());
         }
-        if !is_valid_date(&self.published) {
+        if let Some(published) = self
+            .published
+            .as_deref()
+            .filter(|p| !is_valid_publication_date(p))
+        {
             return invalid(format!(
-                "published {:?} is not a date written YYYY-MM-DD",
-                self.published
+                "published {published:?} is not a date written YYYY-MM-DD or a month YYYY-MM"
             ));
+        }
+        if self.published_inferred && !self.published.as_deref().is_some_and(is_valid_date) {
+            return invalid("published_inferred is set but published is not a day".into());
+        }
+        if let Some(credit) = &self.credit {
+            check_credit(credit)?;
         }
         if let Some(i) = self
             .paragraphs
@@ -467,7 +563,9 @@ mod tests {
             title: "Title".into(),
             standfirst: String::new(),
             source: "Wire".into(),
-            published: "2017-07-07".into(),
+            published: Some("2017-07-07".into()),
+            published_inferred: false,
+            credit: None,
             language: "en".into(),
             paragraphs: vec!["Putin met Trump.".into(), "Trump left.".into()],
             entities: vec![Entity {
@@ -505,10 +603,10 @@ mod tests {
     #[test]
     fn refuses_other_versions_and_malformed_files() {
         let mut json: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
-        json["schema_version"] = 2.into();
+        json["schema_version"] = 3.into();
         assert_eq!(
             Article::from_json(&json.to_string()),
-            Err(FormatError::UnsupportedVersion(Some(2)))
+            Err(FormatError::UnsupportedVersion(Some(3)))
         );
         assert!(matches!(
             Article::from_json("{\"schema_version\": 1"),
@@ -539,8 +637,91 @@ mod tests {
         article.entities[0].mentions = vec![Span::new(10, 15), Span::new(12, 14)];
         assert!(article.validate().is_err());
         let mut article = sample();
-        article.published = "2017-02-30".into();
+        article.published = Some("2017-02-30".into());
         assert!(article.validate().is_err());
+        article.published = Some("2017-13".into());
+        assert!(article.validate().is_err());
+        article.published = Some("December 2016".into());
+        assert!(article.validate().is_err());
+    }
+
+    #[test]
+    fn publication_dates_may_be_a_day_a_month_or_unknown() {
+        let mut article = sample();
+        for published in [Some("2016-12-10"), Some("2016-12"), None] {
+            article.published = published.map(str::to_string);
+            article.validate().unwrap();
+            assert_eq!(Article::from_json(&article.to_json()).unwrap(), article);
+        }
+        article.published_inferred = true;
+        assert!(
+            article.validate().is_err(),
+            "an inferred date must be a day"
+        );
+        article.published = Some("2016-12".into());
+        assert!(
+            article.validate().is_err(),
+            "an inferred date must be a day"
+        );
+        article.published = Some("2016-12-10".into());
+        article.validate().unwrap();
+    }
+
+    #[test]
+    fn version_1_articles_are_migrated() {
+        let mut json: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
+        let object = json.as_object_mut().unwrap();
+        object.insert("schema_version".into(), 1.into());
+        object.remove("published_inferred");
+        object.remove("credit");
+        let article = Article::from_json(&json.to_string()).unwrap();
+        assert_eq!(article, sample());
+        // Version 1 had no unknown dates and no inference: a null date is a broken file.
+        json["published"] = serde_json::Value::Null;
+        assert!(matches!(
+            Article::from_json(&json.to_string()),
+            Err(FormatError::Malformed(_))
+        ));
+        json["published"] = "2017-02-30".into();
+        assert!(matches!(
+            Article::from_json(&json.to_string()),
+            Err(FormatError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn credits_need_a_web_address_a_licence_and_an_attribution() {
+        let mut article = sample();
+        let credit = Credit {
+            url: "https://en.wikinews.org/wiki/Example".into(),
+            licence: "CC BY 2.5".into(),
+            licence_url: Some("https://creativecommons.org/licenses/by/2.5/".into()),
+            attribution: "Wikinews contributors; paragraphs joined.".into(),
+        };
+        article.credit = Some(credit.clone());
+        article.validate().unwrap();
+        assert_eq!(Article::from_json(&article.to_json()).unwrap(), article);
+        for broken in [
+            Credit {
+                url: "javascript:alert(1)".into(),
+                ..credit.clone()
+            },
+            Credit {
+                licence_url: Some("creativecommons.org".into()),
+                ..credit.clone()
+            },
+            Credit {
+                licence: " ".into(),
+                ..credit.clone()
+            },
+            Credit {
+                attribution: String::new(),
+                ..credit.clone()
+            },
+        ] {
+            article.credit = Some(broken);
+            assert!(matches!(article.validate(), Err(FormatError::Invalid(_))));
+        }
     }
 
     #[test]

@@ -32,6 +32,17 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::new(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).ok()
 }
 
+/// The (year, month) written `YYYY-MM`, or `None` for anything else or a month that does not
+/// exist.
+pub fn parse_month(text: &str) -> Option<(i16, i8)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 7 || bytes[4] != b'-' {
+        return None;
+    }
+    let first = parse_date(&format!("{text}-01"))?;
+    Some((first.year(), first.month()))
+}
+
 /// `start` moved by `span`. The fallible span constructors (`try_months`, not `1.month()`) and
 /// `duration_until` keep jiff's panic paths, and with them its error messages and time zone code,
 /// out of the reading app, which draws its timeline with this module.
@@ -134,6 +145,22 @@ mod tests {
                 .then(|| text.parse::<Date>().ok())
                 .flatten();
             assert_eq!(parse_date(text), jiff, "{text}");
+        }
+    }
+
+    #[test]
+    fn months_are_read_strictly() {
+        assert_eq!(parse_month("2016-12"), Some((2016, 12)));
+        for text in [
+            "2016-13",
+            "2016-00",
+            "2016-1",
+            "2016-12-01",
+            "201612",
+            "+016-12",
+            "",
+        ] {
+            assert_eq!(parse_month(text), None, "{text}");
         }
     }
 

@@ -135,9 +135,10 @@ fn check(text: &str, analysis: &Analysis, analyzer: &Analyzer) -> Result<(), Str
         title: "Fuzz".into(),
         standfirst: String::new(),
         source: "fuzz".into(),
-        published: "2017-07-07".into(),
+        published: Some("2017-07-07".into()),
         language: "en".into(),
         paragraphs: text.split("\n\n").map(str::to_string).collect(),
+        credit: None,
     };
     build_article_with(&source, analyzer)
         .map_err(|e| format!("the article does not validate: {e}"))?;

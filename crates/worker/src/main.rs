@@ -95,9 +95,10 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
         title: request.title,
         standfirst: request.standfirst,
         source: request.source,
-        published: request.published,
+        published: Some(request.published),
         language: "en".to_string(),
         paragraphs: request.paragraphs,
+        credit: None,
     };
     post(&AnalyzeReply::Analyzing { request: id });
     let started = now();

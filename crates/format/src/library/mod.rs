@@ -10,7 +10,7 @@
 //! use dateline_format::article::Article;
 //! use dateline_format::library::LibraryBuilder;
 //!
-//! let json = r#"{"schema_version": 1, "id": "x", "title": "T", "standfirst": "",
+//! let json = r#"{"schema_version": 2, "id": "x", "title": "T", "standfirst": "",
 //!   "source": "S", "published": "2017-07-07", "language": "en",
 //!   "paragraphs": ["Putin spoke."], "entities": [{"id": "putin", "name": "Putin",
 //!   "type": "PER", "aliases": [], "mentions": [{"start": 0, "end": 5}]}],
@@ -86,8 +86,8 @@ impl Article {
             title: self.title.clone(),
             standfirst: self.standfirst.clone(),
             source: self.source.clone(),
-            published: Some(self.published.clone()),
-            published_inferred: false,
+            published: self.published.clone(),
+            published_inferred: self.published_inferred,
             words: u32::try_from(self.word_count()).unwrap_or(u32::MAX),
             entities: self.entities.len() as u32,
             events: self.events.len() as u32,
@@ -164,22 +164,34 @@ pub struct LibraryEvent {
     pub entities: Vec<u32>,
 }
 
-/// Reads the schema version first, so a file of another version gets that message.
-fn check_library_version(json: &str) -> Result<(), FormatError> {
+/// Parses a library file in one pass; when that fails, or the version is not ours, the error
+/// names the version the file has, as the article reader's does.
+fn parse_versioned<T: serde::de::DeserializeOwned>(
+    json: &str,
+    version_of: impl Fn(&T) -> u32,
+) -> Result<T, FormatError> {
     #[derive(Deserialize)]
     struct Version {
         schema_version: Option<serde_json::Value>,
     }
-    let version: Version =
-        serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
-    match version
-        .schema_version
-        .as_ref()
-        .map(serde_json::Value::as_u64)
-    {
-        Some(Some(v)) if v == u64::from(LIBRARY_SCHEMA_VERSION) => Ok(()),
-        Some(v) => Err(FormatError::UnsupportedVersion(v)),
-        None => Err(FormatError::UnsupportedVersion(None)),
+    let wrong_version = |version: Option<serde_json::Value>| match version {
+        Some(v) => FormatError::UnsupportedVersion(v.as_u64()),
+        None => FormatError::UnsupportedVersion(None),
+    };
+    match serde_json::from_str::<T>(json) {
+        Ok(file) if version_of(&file) == LIBRARY_SCHEMA_VERSION => Ok(file),
+        Ok(file) => Err(FormatError::UnsupportedVersion(Some(u64::from(
+            version_of(&file),
+        )))),
+        Err(error) => match serde_json::from_str::<Version>(json) {
+            Ok(Version { schema_version })
+                if schema_version.as_ref().and_then(|v| v.as_u64())
+                    != Some(u64::from(LIBRARY_SCHEMA_VERSION)) =>
+            {
+                Err(wrong_version(schema_version))
+            }
+            _ => Err(FormatError::Malformed(error.to_string())),
+        },
     }
 }
 
@@ -199,9 +211,7 @@ fn json_lines<T: Serialize>(items: &[T]) -> String {
 impl LibraryIndex {
     /// Parses and checks an index file: version, ids, and every entity index in range.
     pub fn from_json(json: &str) -> Result<LibraryIndex, FormatError> {
-        check_library_version(json)?;
-        let index: LibraryIndex =
-            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+        let index = parse_versioned(json, |i: &LibraryIndex| i.schema_version)?;
         index.validate()?;
         Ok(index)
     }
@@ -250,9 +260,7 @@ impl LibraryIndex {
 impl LibraryEvents {
     /// Parses an events file and checks it against the index it belongs to.
     pub fn from_json(json: &str, index: &LibraryIndex) -> Result<LibraryEvents, FormatError> {
-        check_library_version(json)?;
-        let events: LibraryEvents =
-            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
+        let events = parse_versioned(json, |e: &LibraryEvents| e.schema_version)?;
         let (articles, entities) = (index.articles.len(), index.entities.len());
         for event in &events.events {
             if event.article as usize >= articles

@@ -22,7 +22,9 @@ fn article(id: &str, published: &str, names: &[(EntityType, &str, &[&str], usize
         title: format!("Title of {id}"),
         standfirst: String::new(),
         source: "Wire".into(),
-        published: published.into(),
+        published: (!published.is_empty()).then(|| published.to_string()),
+        published_inferred: false,
+        credit: None,
         language: "en".into(),
         paragraphs: vec!["One two three.".into()],
         entities,
@@ -49,6 +51,34 @@ fn build(articles: &[Article]) -> (LibraryIndex, LibraryEvents) {
         builder.add(a);
     }
     builder.finish()
+}
+
+#[test]
+fn articles_are_newest_first_with_undated_ones_last() {
+    let mut inferred = article("c", "2017-07", &[]);
+    inferred.published_inferred = true;
+    let (index, _) = build(&[
+        article("z-undated", "", &[]),
+        article("a-undated", "", &[]),
+        inferred,
+        article("b", "2017-07-02", &[]),
+        article("d", "2016-12-31", &[]),
+    ]);
+    let order: Vec<(&str, Option<&str>, bool)> = index
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.published.as_deref(), a.published_inferred))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("b", Some("2017-07-02"), false),
+            ("c", Some("2017-07"), true),
+            ("d", Some("2016-12-31"), false),
+            ("a-undated", None, false),
+            ("z-undated", None, false),
+        ]
+    );
 }
 
 /// The library entity an article's name became: (id, name, articles, mentions).
