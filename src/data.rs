@@ -3,7 +3,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use dateline_format::article::{is_valid_id, Article, FormatError, Library};
+use dateline_format::article::{is_valid_id, Article, FormatError};
+use dateline_format::library::LibraryIndex;
 use gloo::net::http::Request;
 
 use crate::message::sentence;
@@ -82,9 +83,9 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 /// The library index of bundled articles.
-pub async fn load_library() -> Result<Library, LoadError> {
+pub async fn load_library() -> Result<LibraryIndex, LoadError> {
     let json = fetch_text(&format!("{ARTICLES_URL}/index.json")).await?;
-    Library::from_json(&json).map_err(LoadError::Format)
+    LibraryIndex::from_json(&json).map_err(LoadError::Format)
 }
 
 /// One bundled article, validated.

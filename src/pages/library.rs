@@ -1,6 +1,6 @@
 //! The library: the reader's articles ("Your articles"), then every bundled article.
 
-use dateline_format::article::{Library, LibraryEntry};
+use dateline_format::library::{LibraryEntry, LibraryIndex};
 use yew::prelude::*;
 
 use crate::components::status::{ErrorMessage, Loading};
@@ -25,7 +25,7 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
                 } else {
                     <span class="date-unknown">{"date unknown"}</span>
                 }
-                <span>{format!("{} min read", reading_minutes(entry.words))}</span>
+                <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
             </p>
         </li>
@@ -54,7 +54,7 @@ fn damaged_list(damaged: &[(String, String)]) -> Html {
 /// Lists the reader's own articles, then the bundled ones, newest first.
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
-    let library = use_state(|| None::<Result<Library, LoadError>>);
+    let library = use_state(|| None::<Result<LibraryIndex, LoadError>>);
     {
         let library = library.clone();
         use_effect_with((), move |_| {

@@ -9,13 +9,11 @@ use anyhow::{bail, Context, Result};
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, split_plain_text, ArticleSource};
 use dateline_extract::Extracted;
-use dateline_format::article::{Article, Library};
+use dateline_format::article::Article;
+use dateline_format::library::{LibraryBuilder, EVENTS_FILE, INDEX_FILE};
 use serde::Deserialize;
 
 use crate::page::extract_page;
-
-/// File name of the library index inside the bundle folder.
-pub const INDEX_FILE: &str = "index.json";
 
 /// What a source's `<id>.meta.json` says: the facts the text does not carry. A saved page
 /// carries some of them itself; what the metadata file says wins.
@@ -145,17 +143,17 @@ pub fn build_bundle(analyzer: &Analyzer, sources: &Path) -> Result<Vec<(String, 
     for (id, path, meta_path) in source_files(sources)? {
         articles.push(build_source(analyzer, &id, &path, &meta_path)?);
     }
-    // Newest first, then by id, so the index order is stable.
-    articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
-    let library = Library {
-        schema_version: dateline_format::article::SCHEMA_VERSION,
-        articles: articles.iter().map(Article::library_entry).collect(),
-    };
+    let mut library = LibraryBuilder::new();
+    for article in &articles {
+        library.add(article);
+    }
+    let (index, events) = library.finish();
     let mut files: Vec<(String, String)> = articles
         .iter()
         .map(|a| (format!("{}.json", a.id), a.to_json()))
         .collect();
-    files.push((INDEX_FILE.to_string(), library.to_json()));
+    files.push((INDEX_FILE.to_string(), index.to_json()));
+    files.push((EVENTS_FILE.to_string(), events.to_json()));
     Ok(files)
 }
 

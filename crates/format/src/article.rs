@@ -1,4 +1,5 @@
-//! Article format v2: the JSON that Dateline bundles and the app reads.
+//! Article format v2: the JSON that Dateline bundles and the app reads; the library index is in
+//! [`crate::library`].
 //!
 //! This module is the wire format and nothing else; `docs/article-format.md` documents it field by
 //! field. Analysis internals never appear here. Every span is a pair of Unicode scalar (code
@@ -285,36 +286,6 @@ pub struct Event {
     pub entities: Vec<String>,
 }
 
-/// One entry of the library index (`static/articles/index.json`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LibraryEntry {
-    /// The article's id; its file is `<id>.json` beside the index.
-    pub id: String,
-    /// Headline.
-    pub title: String,
-    /// Dek.
-    pub standfirst: String,
-    /// Publisher.
-    pub source: String,
-    /// Publication date as in [`Article::published`].
-    pub published: Option<String>,
-    /// Number of words in the body.
-    pub words: usize,
-    /// Number of distinct entities.
-    pub entities: usize,
-    /// Number of events.
-    pub events: usize,
-}
-
-/// The library index: every bundled article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Library {
-    /// Always [`SCHEMA_VERSION`].
-    pub schema_version: u32,
-    /// Articles, newest first.
-    pub articles: Vec<LibraryEntry>,
-}
-
 /// Why an article or index file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
@@ -467,20 +438,6 @@ impl Article {
             .sum()
     }
 
-    /// The library index entry for this article.
-    pub fn library_entry(&self) -> LibraryEntry {
-        LibraryEntry {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            standfirst: self.standfirst.clone(),
-            source: self.source.clone(),
-            published: self.published.clone(),
-            words: self.word_count(),
-            entities: self.entities.len(),
-            events: self.events.len(),
-        }
-    }
-
     /// Checks every rule of the format that serde's types do not already enforce.
     pub fn validate(&self) -> Result<(), FormatError> {
         let invalid = |why: String| Err(FormatError::Invalid(why));
@@ -593,29 +550,6 @@ pub fn check_entities<'a>(
     all_mentions.sort();
     layer("mentions of two entities", &mut all_mentions.into_iter())?;
     Ok(ids)
-}
-
-impl Library {
-    /// Parses a library index file (always rebuilt with the articles, so of this version only).
-    pub fn from_json(json: &str) -> Result<Library, FormatError> {
-        let (object, _) = read_versioned(json, &[SCHEMA_VERSION])?;
-        let library: Library = serde_json::from_value(serde_json::Value::Object(object))
-            .map_err(|e| FormatError::Malformed(e.to_string()))?;
-        if let Some(bad) = library.articles.iter().find(|a| !is_valid_id(&a.id)) {
-            return Err(FormatError::Invalid(format!(
-                "library entry id {:?} is malformed",
-                bad.id
-            )));
-        }
-        Ok(library)
-    }
-
-    /// Serializes the index as pretty JSON with a final newline.
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a library always serializes");
-        json.push('\n');
-        json
-    }
 }
 
 #[cfg(test)]

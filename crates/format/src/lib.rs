@@ -2,7 +2,8 @@
 //! exchange. It holds no analysis, so the reading app can depend on it without carrying the
 //! engine.
 //!
-//! - [`article`]: the article and library files (`SCHEMA_VERSION`, serde types, the validator);
+//! - [`article`]: the article file (`SCHEMA_VERSION`, serde types, the validator);
+//! - [`library`]: the library index and its events, names joined across articles, search keys;
 //! - [`span`]: code-point spans, slicing text by them, and the one checker of span layers;
 //! - [`text`]: paragraphs and how a text is split into them;
 //! - [`calendar`]: the calendar period a TIMEX3 value names, and strict `YYYY-MM-DD` dates and
@@ -23,6 +24,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod library;
 pub mod page;
 pub mod protocol;
 pub mod span;

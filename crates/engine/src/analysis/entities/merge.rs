@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::Mention;
 use crate::analysis::word_lists::{normalize, WordLists};
 use dateline_format::article::{Entity, EntityType, Span};
+use dateline_format::library::names::{slug, unique_id};
 
 /// The mentions of one entity so far.
 struct Group {
@@ -235,57 +236,6 @@ fn into_entities(groups: Vec<Group>) -> Vec<Entity> {
         .collect()
 }
 
-/// `base`, or `base-2`, `base-3`… if taken; the result is marked `used`.
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while used.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    used.insert(id.clone());
-    id
-}
-
-/// `[a-z0-9-]+` from a name: ASCII letters and digits kept, common accents folded, the rest
-/// a hyphen.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if c != '.' && c != '\'' && c != '’' && !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "entity".to_string()
-    } else {
-        out
-    }
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'ç' | 'č' | 'ć' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ł' => 'l',
-        'ğ' => 'g',
-        'ı' => 'i',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,13 +270,6 @@ mod tests {
             .collect();
         assert_eq!(got, ["Vladimir Putin", "Putin"]);
         assert_eq!(putin.aliases, ["Putin"]);
-    }
-
-    #[test]
-    fn slugs_are_ids() {
-        assert_eq!(slug("U.S."), "us");
-        assert_eq!(slug("Côte d'Ivoire"), "cote-divoire");
-        assert_eq!(slug("東京"), "entity");
     }
 
     #[test]
