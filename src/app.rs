@@ -6,10 +6,12 @@ use yew_router::prelude::*;
 use crate::engine::EngineSession;
 use crate::pages::about::AboutPage;
 use crate::pages::analyze::AnalyzePage;
+use crate::pages::entity::EntityPage;
 use crate::pages::library::LibraryPage;
 use crate::pages::mine::MinePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::ReaderPage;
+use crate::pages::story::StoryPage;
 use crate::route::{Collection, Route};
 
 fn switch(route: Route, engine: &EngineSession) -> Html {
@@ -20,6 +22,8 @@ fn switch(route: Route, engine: &EngineSession) -> Html {
             Route::Library => html! { <LibraryPage /> },
             Route::Analyze => html! { <AnalyzePage engine={engine.clone()} /> },
             Route::About => html! { <AboutPage /> },
+            Route::Entity { id } => html! { <EntityPage key={id.as_str()} id={id.clone()} /> },
+            Route::Timeline => html! { <StoryPage /> },
             _ => html! { <NotFound what="page" /> },
         };
     };
@@ -54,7 +58,8 @@ pub fn app() -> Html {
                 </a>
                 <span class="tagline">{"Read the story, see who and when."}</span>
                 <nav class="site-nav" aria-label="Main">
-                    <a href={Route::Library.href()}>{"Library"}</a>
+                    <a href={Route::Library.href()} data-nav="library">{"Library"}</a>
+                    <a href={Route::Timeline.href()} data-nav="timeline">{"Timeline"}</a>
                     <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own"}</a>
                 </nav>
             </header>

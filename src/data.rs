@@ -4,7 +4,6 @@ use std::fmt;
 use std::rc::Rc;
 
 use dateline_format::article::{is_valid_id, Article, FormatError};
-use dateline_format::library::LibraryIndex;
 use gloo::net::http::Request;
 
 use crate::message::sentence;
@@ -67,7 +66,7 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let response = Request::get(url)
         .send()
         .await
@@ -80,12 +79,6 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         404 => Err(LoadError::NotFound),
         status => Err(LoadError::Network(format!("HTTP {status}"))),
     }
-}
-
-/// The library index of bundled articles.
-pub async fn load_library() -> Result<LibraryIndex, LoadError> {
-    let json = fetch_text(&format!("{ARTICLES_URL}/index.json")).await?;
-    LibraryIndex::from_json(&json).map_err(LoadError::Format)
 }
 
 /// One bundled article, validated.

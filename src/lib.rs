@@ -10,6 +10,7 @@ pub mod dates;
 pub mod engine;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod message;
 mod migrate;
 pub mod offline;

@@ -60,6 +60,15 @@ pub enum Route {
         /// Event id.
         event: String,
     },
+    /// One name across the library: the articles that mention it, its companions, its events.
+    #[at("/entity/:id")]
+    Entity {
+        /// Library entity id (`per-vladimir-putin`).
+        id: String,
+    },
+    /// The story timeline: every dated event of the library (or of the articles a query finds).
+    #[at("/timeline")]
+    Timeline,
     /// Anything else.
     #[not_found]
     #[at("/not-found")]
@@ -118,7 +127,12 @@ impl Route {
             Route::MineEvent { id, event } => {
                 (Collection::Mine, id, Selection::Event(event.clone()))
             }
-            Route::Library | Route::Analyze | Route::About | Route::NotFound => return None,
+            Route::Library
+            | Route::Analyze
+            | Route::About
+            | Route::Entity { .. }
+            | Route::Timeline
+            | Route::NotFound => return None,
         };
         Some((collection, id.clone(), selection))
     }

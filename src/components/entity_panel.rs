@@ -4,6 +4,14 @@ use dateline_format::article::{Article, EntityType};
 use yew::prelude::*;
 
 use crate::data::Shared;
+use crate::route::Route;
+
+/// The library id a name of this type most likely has (`per-vladimir-putin`); the entity page
+/// resolves a short form or alias to the name it was joined to.
+fn library_id(entity_type: EntityType, name: &str) -> String {
+    let code = entity_type.code().to_ascii_lowercase();
+    format!("{code}-{}", dateline_format::library::names::slug(name))
+}
 
 /// Props of [`EntityPanel`].
 #[derive(Properties, PartialEq)]
@@ -50,6 +58,8 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                                     </span>
                                     <span class="count" aria-label={format!("{} mentions", entity.mentions.len())}>{entity.mentions.len()}</span>
                                 </button>
+                                <a class="in-library" href={Route::Entity { id: library_id(entity.entity_type, &entity.name) }.href()}
+                                    aria-label={format!("{} in the library", entity.name)}>{"in the library"}</a>
                             </li>
                         }
                     }) }

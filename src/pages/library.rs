@@ -1,33 +1,89 @@
-//! The library: the reader's articles ("Your articles"), then every bundled article.
+//! The library: every article, the reader's own ("Yours") among the bundled ones, with search as
+//! you type over titles, standfirsts and names, filters by source, kind of name and year, and a
+//! sort by date or title. The query and filters live in the address (`#/?q=…`), so a reload or a
+//! shared link keeps them.
 
-use dateline_format::library::{LibraryEntry, LibraryIndex};
+use std::rc::Rc;
+
+use dateline_format::article::EntityType;
+use dateline_format::library::names::search_key;
+use dateline_format::library::LibraryEntry;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::components::status::{ErrorMessage, Loading};
-use crate::data::{load_library, LoadError};
-use crate::dates::{display_date, reading_minutes};
+use crate::data::{LoadError, Shared};
+use crate::dates::{display_published, reading_minutes};
+use crate::library::{Query, Shelf, UNKNOWN_YEAR};
 use crate::route::{Collection, Route, Selection};
-use crate::store;
 
-/// One library card; the reader's articles carry `data-own="true"` (the DOM contract) and a badge.
-fn card(entry: &LibraryEntry, collection: Collection) -> Html {
+/// Cards rendered at once; "Show more" adds as many again, so the DOM stays small at 10,000.
+const PAGE: usize = 50;
+
+/// `text` with the words a query begins marked (`<mark>`); text nodes only.
+pub fn highlight(text: &str, query_key: &str) -> Html {
+    let words: Vec<&str> = query_key.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return html! { {text} };
+    }
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    for token in text.split_inclusive(char::is_whitespace) {
+        let word = token.trim_end();
+        let key = search_key(word);
+        let hit = !key.is_empty()
+            && key
+                .split(' ')
+                .any(|k| words.iter().any(|w| k.starts_with(w)));
+        if hit {
+            out.push(html! { {std::mem::take(&mut plain)} });
+            out.push(html! { <mark>{word}</mark> });
+            plain.push_str(&token[word.len()..]);
+        } else {
+            plain.push_str(token);
+        }
+    }
+    out.push(html! { {plain} });
+    out.into_iter().collect()
+}
+
+/// One library card: `data-article-id`; the reader's articles also `data-own="true"` and a badge.
+fn card(shelf: &Shelf, article: u32, query_key: &str) -> Html {
+    let entry: &LibraryEntry = &shelf.index.articles[article as usize];
+    let collection = shelf.collection(&entry.id);
     let mine = collection == Collection::Mine;
     let href = Route::to_article(collection, &entry.id, &Selection::None).href();
+    let matched = shelf.matched_names(article, query_key);
     html! {
-        <li key={entry.id.clone()} data-article-id={entry.id.clone()} class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
+        <li key={entry.id.clone()} data-article-id={entry.id.clone()}
+            class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
             if mine { <span class="mine-badge">{"Yours"}</span> }
-            <h2><a {href}>{&entry.title}</a></h2>
-            if !entry.standfirst.is_empty() { <p class="standfirst">{&entry.standfirst}</p> }
+            <h2><a {href}>{highlight(&entry.title, query_key)}</a></h2>
+            if !entry.standfirst.is_empty() { <p class="standfirst">{highlight(&entry.standfirst, query_key)}</p> }
             <p class="meta">
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
-                if let Some(published) = &entry.published {
-                    <span><time datetime={published.clone()}>{display_date(published)}</time></span>
-                } else {
-                    <span class="date-unknown">{"date unknown"}</span>
-                }
+                <span>
+                    <time datetime={entry.published.clone()}>{display_published(entry.published.as_deref())}</time>
+                    if entry.published_inferred { {" (from the text)"} }
+                </span>
                 <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
-                <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>
+                <span>{format!("{} names · {} events", entry.entities, entry.events)}</span>
             </p>
+            if !matched.is_empty() {
+                <p class="matched-names">{"Names: "}
+                    { for matched.iter().take(6).map(|&(entity, mentions)| {
+                        let e = &shelf.index.entities[entity as usize];
+                        html! {
+                            <a class={classes!("name-chip", e.entity_type.code().to_ascii_lowercase())}
+                                href={Route::Entity { id: e.id.clone() }.href()}>
+                                {highlight(&e.name, query_key)}
+                                <span class="count" aria-label={format!("{mentions} mentions")}>{format!(" ×{mentions}")}</span>
+                            </a>
+                        }
+                    }) }
+                </p>
+            }
         </li>
     }
 }
@@ -51,66 +107,184 @@ fn damaged_list(damaged: &[(String, String)]) -> Html {
     }
 }
 
-/// Lists the reader's own articles, then the bundled ones, newest first.
+/// A labelled `<select>` of a query field; choosing puts the new query into the address.
+fn select(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    options: Vec<(String, String)>,
+    on_change: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+            on_change.emit(select.value());
+        }
+    });
+    html! {
+        <p class="filter">
+            <label for={id}>{label}</label>
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(v, text)| html! {
+                    <option selected={v == value} value={v.clone()}>{text}</option>
+                }) }
+            </select>
+        </p>
+    }
+}
+
+/// The search box and the filters, bound to the address.
+fn search_form(shelf: &Shelf, query: &Query, set: Callback<Query>) -> Html {
+    let field = |update: fn(&mut Query, String)| {
+        let (query, set) = (query.clone(), set.clone());
+        Callback::from(move |value: String| {
+            let mut next = query.clone();
+            update(&mut next, value);
+            set.emit(next);
+        })
+    };
+    let on_input = {
+        let on = field(|q, v| q.q = v);
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                on.emit(input.value());
+            }
+        })
+    };
+    let any = |label: &str| (String::new(), label.to_string());
+    let sources = std::iter::once(any("Any source"))
+        .chain(shelf.sources().into_iter().map(|s| (s.clone(), s)))
+        .collect();
+    let kinds = std::iter::once(any("Any kind of name"))
+        .chain(
+            [EntityType::Person, EntityType::Organization, EntityType::Location, EntityType::Miscellaneous]
+                .into_iter()
+                .map(|t| (t.code().to_string(), format!("Names {}", t.plural_label()))),
+        )
+        .collect();
+    let years = std::iter::once(any("Any year"))
+        .chain(shelf.years().into_iter().map(|y| {
+            let text = if y == UNKNOWN_YEAR { "Date unknown".to_string() } else { y.clone() };
+            (y, text)
+        }))
+        .collect();
+    let sorts = vec![any("Newest first"), ("title".into(), "By title".into())];
+    html! {
+        <form class="library-search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <p class="search-box">
+                <label for="library-q">{"Search titles, standfirsts and names"}</label>
+                <input id="library-q" type="search" value={query.q.clone()} oninput={on_input}
+                    autocomplete="off" spellcheck="false" placeholder="e.g. Putin, Hamburg, NATO" />
+            </p>
+            <div class="filters">
+                { select("library-source", "Source", &query.source, sources, field(|q, v| q.source = v)) }
+                { select("library-kind", "Names", &query.kind, kinds, field(|q, v| q.kind = v)) }
+                { select("library-year", "Year", &query.year, years, field(|q, v| q.year = v)) }
+                { select("library-sort", "Sort", &query.sort, sorts, field(|q, v| q.sort = v)) }
+            </div>
+        </form>
+    }
+}
+
+/// The results of a query: their count, at most `shown` cards and "Show more".
+fn results(shelf: &Shelf, query: &Query, found: &[u32], shown: &UseStateHandle<usize>) -> Html {
+    let query_key = search_key(&query.q);
+    let total = shelf.index.articles.len();
+    let count = if query.filters() {
+        format!("{} of {total} articles match", found.len())
+    } else {
+        format!("{total} articles")
+    };
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let timeline = Route::Timeline.href()
+        + &serde_urlencoded::to_string(query)
+            .ok()
+            .filter(|q| !q.is_empty())
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+    html! {
+        <>
+        <p class="result-count" role="status" aria-live="polite" data-results={found.len().to_string()}>
+            {count}{" · "}<a href={timeline} data-nav="timeline">{"See their events on the story timeline"}</a>
+        </p>
+        if found.is_empty() {
+            <p class="empty">{"No article matches. Try fewer words or another filter."}</p>
+        } else {
+            <ul class="article-list">
+                { for found.iter().take(**shown).map(|&i| card(shelf, i, &query_key)) }
+            </ul>
+            if found.len() > **shown {
+                <p class="show-more"><button type="button" class="tool" onclick={more}>
+                    {format!("Show more ({} left)", found.len() - **shown)}
+                </button></p>
+            }
+        }
+        </>
+    }
+}
+
+/// The library: search, filters, and the articles found.
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
-    let library = use_state(|| None::<Result<LibraryIndex, LoadError>>);
+    let navigator = use_navigator();
+    let location = use_location();
+    let query: Query = location
+        .and_then(|l| l.query::<Query>().ok())
+        .unwrap_or_default();
+    let shelf = use_state(|| None::<Result<Shared<Shelf>, LoadError>>);
     {
-        let library = library.clone();
+        let shelf = shelf.clone();
         use_effect_with((), move |_| {
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            gloo::utils::document().set_title("Library — Dateline");
             wasm_bindgen_futures::spawn_local(async move {
-                library.set(Some(load_library().await));
+                shelf.set(Some(Shelf::load(false).await.map(|s| Shared(Rc::new(s)))));
             });
         });
     }
-    use_effect_with((), |_| {
-        gloo::utils::document().set_title("Dateline — library")
+    let shown = use_state(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(query.clone(), move |_| shown.set(PAGE));
+    }
+    let found = {
+        let loaded = match &*shelf {
+            Some(Ok(shelf)) => Some(shelf.clone()),
+            _ => None,
+        };
+        use_memo((loaded, query.clone()), |(shelf, query)| {
+            shelf.as_ref().map(|shelf| shelf.search(query)).unwrap_or_default()
+        })
+    };
+    let set_query = Callback::from(move |next: Query| {
+        if let Some(navigator) = &navigator {
+            navigator.replace_with_query(&Route::Library, &next).ok();
+        }
     });
 
-    let body = match &*library {
+    let body = match &*shelf {
         None => html! { <Loading what="the library" /> },
         Some(Err(error)) => {
             html! { <ErrorMessage title="The library could not be opened" detail={error.to_string()} /> }
         }
-        Some(Ok(library)) if library.articles.is_empty() => html! {
-            <p class="empty">{"No articles are bundled yet. Add one with `dateline bundle` (see the README)."}</p>
-        },
-        Some(Ok(library)) => html! {
-            <ul class="article-list">
-                { for library.articles.iter().map(|entry| card(entry, Collection::Bundled)) }
-            </ul>
+        Some(Ok(shelf)) => html! {
+            <>
+            { search_form(shelf, &query, set_query) }
+            if let Some(problem) = &shelf.store_problem {
+                <p class="form-error" role="alert">{format!("Your own articles could not be read. {problem}")}</p>
+            }
+            { damaged_list(&shelf.damaged) }
+            { results(shelf, &query, &found, &shown) }
+            </>
         },
     };
-    // Read once when the library opens: every stored article is read and validated.
-    let kept = use_state(store::Kept::default);
-    {
-        let kept = kept.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                kept.set(store::kept().await.unwrap_or_default());
-            });
-        });
-    }
-    let mine: Vec<LibraryEntry> = kept.articles.iter().map(|a| a.library_entry()).collect();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{"Library"}</h1>
             <p class="lede">{"Open an article to read it with its people, organisations and places highlighted and its events on a timeline."}</p>
-            <section class="mine-articles" aria-labelledby="mine-title">
-                <h2 id="mine-title">{"Your articles"}</h2>
-                if mine.is_empty() {
-                    <p class="empty-mine">{"Articles you analyze are kept here, in this browser only. "}
-                        <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
-                } else {
-                    <p><a href={Route::Analyze.href()} data-nav="analyze">{"Analyze another article"}</a></p>
-                    <ul class="article-list">
-                        { for mine.iter().map(|entry| card(entry, Collection::Mine)) }
-                    </ul>
-                }
-            </section>
-            { damaged_list(&kept.damaged) }
-            <h2 class="bundled-title">{"Bundled with Dateline"}</h2>
+            <p class="mine-articles">{"Articles you analyze are kept in this browser only and marked “Yours”. "}
+                <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
             { body }
         </section>
     }

@@ -2,7 +2,9 @@
 
 pub mod about;
 pub mod analyze;
+pub mod entity;
 pub mod library;
 pub mod mine;
 pub mod not_found;
 pub mod reader;
+pub mod story;
