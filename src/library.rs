@@ -133,7 +133,11 @@ impl Shelf {
             keys.push(key);
             kinds.push(kind);
         }
-        let title_keys: Vec<String> = index.articles.iter().map(|e| search_key(&e.title)).collect();
+        let title_keys: Vec<String> = index
+            .articles
+            .iter()
+            .map(|e| search_key(&e.title))
+            .collect();
         let mut by_title: Vec<u32> = (0..index.articles.len() as u32).collect();
         by_title.sort_by(|&a, &b| title_keys[a as usize].cmp(&title_keys[b as usize]));
         Shelf {
@@ -217,7 +221,8 @@ impl Shelf {
             .iter()
             .filter(|n| {
                 let key = &self.entity_keys[n.entity as usize];
-                key.split(' ').any(|k| words.iter().any(|w| k.starts_with(w)))
+                key.split(' ')
+                    .any(|k| words.iter().any(|w| k.starts_with(w)))
             })
             .map(|n| (n.entity, n.mentions))
             .collect()

@@ -60,7 +60,7 @@ fn snippet(article: &Article, entity: &LibraryEntity) -> Snippet {
         return Snippet::Missing;
     };
     let text: Vec<char> = article.body_text().chars().collect();
-    let (start, end) = (span.start as usize, (span.end as usize).min(text.len()));
+    let (start, end) = (span.start, span.end.min(text.len()));
     if start >= end {
         return Snippet::Missing;
     }
@@ -79,7 +79,11 @@ fn snippet(article: &Article, entity: &LibraryEntity) -> Snippet {
         }
     }
     let cut = |a: usize, b: usize| text[a..b].iter().collect::<String>();
-    let lead = if from > 0 && text[from - 1] != '\n' && !ends_sentence(from - 1) { "…" } else { "" };
+    let lead = if from > 0 && text[from - 1] != '\n' && !ends_sentence(from - 1) {
+        "…"
+    } else {
+        ""
+    };
     Snippet::Found(
         format!("{lead}{}", cut(from, start).trim_start()),
         cut(start, end),
@@ -139,7 +143,11 @@ fn resolve(shelf: &Shelf, id: &str) -> Option<String> {
         .entities
         .iter()
         .filter(|e| e.entity_type.code().eq_ignore_ascii_case(code))
-        .find(|e| std::iter::once(&e.name).chain(&e.aliases).any(|n| slug(n) == rest))
+        .find(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| slug(n) == rest)
+        })
         .map(|e| e.id.clone())
 }
 
@@ -174,7 +182,12 @@ impl Profile {
     }
 }
 
-fn article_card(shelf: &Shelf, profile: &Profile, (article, mentions): (u32, u32), snippets: &Snippets) -> Html {
+fn article_card(
+    shelf: &Shelf,
+    profile: &Profile,
+    (article, mentions): (u32, u32),
+    snippets: &Snippets,
+) -> Html {
     let entry = &shelf.index.articles[article as usize];
     let collection = shelf.collection(&entry.id);
     let (quote, selection) = match snippets.0.get(&entry.id) {
@@ -269,37 +282,44 @@ pub fn entity_page(props: &EntityProps) -> Html {
     {
         // A link by a short form or alias moves to the name's own address.
         let (navigator, id) = (navigator.clone(), props.id.clone());
-        use_effect_with((loaded.clone(), profile.is_some()), move |(shelf, found)| {
-            if let (Some(shelf), false, Some(navigator)) = (shelf, *found, navigator) {
-                if let Some(canonical) = resolve(shelf, &id).filter(|c| *c != id) {
-                    navigator.replace(&Route::Entity { id: canonical });
+        use_effect_with(
+            (loaded.clone(), profile.is_some()),
+            move |(shelf, found)| {
+                if let (Some(shelf), false, Some(navigator)) = (shelf, *found, navigator) {
+                    if let Some(canonical) = resolve(shelf, &id).filter(|c| *c != id) {
+                        navigator.replace(&Route::Entity { id: canonical });
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let shown = use_state(|| PAGE);
     let snippets = use_reducer(Snippets::default);
     {
         let (snippets, profile, shown) = (snippets.clone(), profile.clone(), *shown);
-        use_effect_with((props.id.clone(), shown, loaded.clone()), move |(_, shown, shelf)| {
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let (Some(profile), Some(shelf)) = (profile.as_ref(), shelf) {
-                gloo::utils::document().set_title(&format!("{} — Dateline", profile.entity.name));
-                let ids: Vec<_> = profile
-                    .articles
-                    .iter()
-                    .take(*shown)
-                    .map(|&(a, _)| shelf.index.articles[a as usize].id.clone())
-                    .filter(|id| !snippets.0.contains_key(id))
-                    .map(|id| {
-                        let collection = shelf.collection(&id);
-                        (id, collection)
-                    })
-                    .collect();
-                let entity = profile.entity.clone();
-                wasm_bindgen_futures::spawn_local(load_snippets(ids, entity, snippets));
-            }
-        });
+        use_effect_with(
+            (props.id.clone(), shown, loaded.clone()),
+            move |(_, shown, shelf)| {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                if let (Some(profile), Some(shelf)) = (profile.as_ref(), shelf) {
+                    gloo::utils::document()
+                        .set_title(&format!("{} — Dateline", profile.entity.name));
+                    let ids: Vec<_> = profile
+                        .articles
+                        .iter()
+                        .take(*shown)
+                        .map(|&(a, _)| shelf.index.articles[a as usize].id.clone())
+                        .filter(|id| !snippets.0.contains_key(id))
+                        .map(|id| {
+                            let collection = shelf.collection(&id);
+                            (id, collection)
+                        })
+                        .collect();
+                    let entity = profile.entity.clone();
+                    wasm_bindgen_futures::spawn_local(load_snippets(ids, entity, snippets));
+                }
+            },
+        );
     }
     let shelf = match &*shelf {
         None => return html! { <Loading what="the library" /> },

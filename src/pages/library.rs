@@ -156,14 +156,23 @@ fn search_form(shelf: &Shelf, query: &Query, set: Callback<Query>) -> Html {
         .collect();
     let kinds = std::iter::once(any("Any kind of name"))
         .chain(
-            [EntityType::Person, EntityType::Organization, EntityType::Location, EntityType::Miscellaneous]
-                .into_iter()
-                .map(|t| (t.code().to_string(), format!("Names {}", t.plural_label()))),
+            [
+                EntityType::Person,
+                EntityType::Organization,
+                EntityType::Location,
+                EntityType::Miscellaneous,
+            ]
+            .into_iter()
+            .map(|t| (t.code().to_string(), format!("Names {}", t.plural_label()))),
         )
         .collect();
     let years = std::iter::once(any("Any year"))
         .chain(shelf.years().into_iter().map(|y| {
-            let text = if y == UNKNOWN_YEAR { "Date unknown".to_string() } else { y.clone() };
+            let text = if y == UNKNOWN_YEAR {
+                "Date unknown".to_string()
+            } else {
+                y.clone()
+            };
             (y, text)
         }))
         .collect();
@@ -254,7 +263,10 @@ pub fn library_page() -> Html {
             _ => None,
         };
         use_memo((loaded, query.clone()), |(shelf, query)| {
-            shelf.as_ref().map(|shelf| shelf.search(query)).unwrap_or_default()
+            shelf
+                .as_ref()
+                .map(|shelf| shelf.search(query))
+                .unwrap_or_default()
         })
     };
     let set_query = Callback::from(move |next: Query| {

@@ -129,7 +129,9 @@ fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
             let step = if zoom == Zoom::Decades { 10 } else { 1 };
             year -= year.rem_euclid(step);
             while out.len() < 400 {
-                let Ok(date) = Date::new(year as i16, 1, 1) else { break };
+                let Ok(date) = Date::new(year as i16, 1, 1) else {
+                    break;
+                };
                 let day = day_number(date);
                 if day > last {
                     break;
@@ -143,7 +145,9 @@ fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ];
             while out.len() < 400 {
-                let Ok(date) = Date::new(year as i16, month as i8, 1) else { break };
+                let Ok(date) = Date::new(year as i16, month as i8, 1) else {
+                    break;
+                };
                 let day = day_number(date);
                 if day > last {
                     break;
@@ -163,16 +167,22 @@ fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
 /// The axis: ticks and a mark per event, in lanes.
 fn axis(shelf: &Shelf, placed: &[Placed], zoom: Zoom) -> Html {
     let first = placed.iter().map(|p| p.start).fold(f64::MAX, f64::min) - PAD_DAYS;
-    let first_date = placed.iter().map(|p| p.from).min().unwrap_or(Date::constant(1970, 1, 1));
+    let first_date = placed
+        .iter()
+        .map(|p| p.from)
+        .min()
+        .unwrap_or(Date::constant(1970, 1, 1));
     let last = placed.iter().map(|p| p.end).fold(f64::MIN, f64::max) + PAD_DAYS;
     let scale = zoom.pixels_per_day();
     let x = |day: f64| (day - first) * scale;
     let width = x(last).max(320.0);
     let mut lane_ends = [f64::MIN; LANES];
-    let marks = placed.iter().take(MAX_MARKS).map(|p| {
+    let mut lanes_used = 1;
+    let marks: Vec<Html> = placed.iter().take(MAX_MARKS).map(|p| {
         let (left, right) = (x(p.start), x(p.end).max(x(p.start) + 8.0));
         let lane = lane_ends.iter().position(|&end| end + 2.0 < left).unwrap_or(LANES - 1);
         lane_ends[lane] = lane_ends[lane].max(right);
+        lanes_used = lanes_used.max(lane + 1);
         let y = AXIS + 6.0 + lane as f64 * LANE;
         let entry = &shelf.index.articles[p.event.article as usize];
         let href = Route::to_article(shelf.collection(&entry.id), &entry.id, &Selection::Event(p.event.id.clone())).href();
@@ -180,21 +190,21 @@ fn axis(shelf: &Shelf, placed: &[Placed], zoom: Zoom) -> Html {
         html! {
             <a {href} tabindex="-1" class={hue} data-mark-event-id={p.event.id.clone()} data-article-id={entry.id.clone()}>
                 <title>{format!("{} — {} ({})", display_date(&p.event.date), p.event.label, entry.title)}</title>
-                <rect x={format!("{left:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", right - left)} height="11" rx="3" />
+                <rect x={format!("{}", left.round() as i64)} y={format!("{}", y as i64)} width={format!("{}", (right - left).round().max(4.0) as i64)} height="11" rx="3" />
             </a>
         }
-    });
-    let height = AXIS + 12.0 + LANES as f64 * LANE;
+    }).collect();
+    let height = AXIS + 16.0 + lanes_used.max(3) as f64 * LANE;
     html! {
-        <svg class="story-axis" width={format!("{width:.0}")} height={format!("{height:.0}")}
-            viewBox={format!("0 0 {width:.0} {height:.0}")} aria-hidden="true" focusable="false">
+        <svg class="story-axis" width={format!("{}", width.round() as i64)} height={format!("{}", height as i64)}
+            viewBox={format!("0 0 {} {}", width.round() as i64, height as i64)} aria-hidden="true" focusable="false">
             { for ticks(first_date, last, zoom).into_iter().filter(|(day, _)| *day >= first).map(|(day, label)| html! {
                 <g class="tick">
-                    <line x1={format!("{:.1}", x(day))} x2={format!("{:.1}", x(day))} y1="14" y2={format!("{height:.0}")} />
-                    <text x={format!("{:.1}", x(day) + 3.0)} y="12">{label}</text>
+                    <line x1={format!("{}", x(day).round() as i64)} x2={format!("{}", x(day).round() as i64)} y1="14" y2={format!("{}", height as i64)} />
+                    <text x={format!("{}", x(day).round() as i64 + 3)} y="12">{label}</text>
                 </g>
             }) }
-            { for marks }
+            { for marks.into_iter() }
         </svg>
     }
 }
@@ -276,7 +286,9 @@ pub fn story_page() -> Html {
     {
         let (scroller, centre) = (scroller.clone(), centre.clone());
         use_effect_with(zoom_now, move |zoom| {
-            if let (Some(day), Some(div)) = (centre.borrow().take(), scroller.cast::<web_sys::Element>()) {
+            if let (Some(day), Some(div)) =
+                (centre.borrow().take(), scroller.cast::<web_sys::Element>())
+            {
                 let left = day * zoom.pixels_per_day() - f64::from(div.client_width()) / 2.0;
                 div.set_scroll_left(left.max(0.0) as i32);
             }
@@ -287,7 +299,9 @@ pub fn story_page() -> Html {
         Callback::from(move |next: Zoom| {
             if let Some(div) = scroller.cast::<web_sys::Element>() {
                 let middle = f64::from(div.scroll_left()) + f64::from(div.client_width()) / 2.0;
-                centre.borrow().set(Some(middle / zoom_now.pixels_per_day()));
+                centre
+                    .borrow()
+                    .set(Some(middle / zoom_now.pixels_per_day()));
             }
             zoom.set(Some(next));
         })
@@ -309,7 +323,10 @@ pub fn story_page() -> Html {
                 .map(|q| format!("?{q}"))
                 .unwrap_or_default()
     } else {
-        Route::Entity { id: query.entity.clone() }.href()
+        Route::Entity {
+            id: query.entity.clone(),
+        }
+        .href()
     };
     html! {
         <section class="story" aria-labelledby="story-title">
