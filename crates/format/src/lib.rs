@@ -7,6 +7,7 @@
 //! - [`text`]: paragraphs and how a text is split into them;
 //! - [`calendar`]: the calendar period a TIMEX3 value names, and strict `YYYY-MM-DD` dates and
 //!   `YYYY-MM` months;
+//! - [`dateline`]: dates as people write them, and the dateline a text opens with;
 //! - [`page`]: the article extracted from a saved web page;
 //! - [`protocol`]: the analysis worker's request and reply messages.
 //!
@@ -23,6 +24,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod dateline;
 pub mod page;
 pub mod protocol;
 pub mod span;
