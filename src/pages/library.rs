@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{load_library, LoadError};
-use crate::dates::{display_date, reading_minutes};
+use crate::dates::{display_date, display_published, reading_minutes};
 use crate::route::{Collection, Route, Selection};
 use crate::store;
 
@@ -23,7 +23,7 @@ fn card(entry: &LibraryEntry, collection: Collection) -> Html {
                 if let Some(published) = &entry.published {
                     <span><time datetime={published.clone()}>{display_date(published)}</time></span>
                 } else {
-                    <span class="date-unknown">{"date unknown"}</span>
+                    <span class="date-unknown">{display_published(None, false)}</span>
                 }
                 <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
                 <span>{format!("{} names · {} dated events", entry.entities, entry.events)}</span>

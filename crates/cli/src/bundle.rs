@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, split_plain_text, ArticleSource};
 use dateline_extract::Extracted;
-use dateline_format::article::Article;
+use dateline_format::article::{Article, Credit};
 use dateline_format::library::{LibraryBuilder, EVENTS_FILE, INDEX_FILE};
 use serde::Deserialize;
 
@@ -21,20 +21,84 @@ use crate::cache::{digest, source_key, BundleCache, CacheEntry};
 use crate::page::extract_page;
 
 /// What a source's `<id>.meta.json` says: the facts the text does not carry. A saved page
-/// carries some of them itself; what the metadata file says wins.
+/// carries some of them itself; what the metadata file says wins. `content/articles/README.md`
+/// documents every key.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     /// Publication date, `YYYY-MM-DD` (or `YYYY-MM` when only the month is known); unknown when
-    /// absent and a saved page states none.
+    /// absent (or null) and a saved page states none.
     pub published: Option<String>,
+    /// The month of publication, `YYYY-MM`, where only it is known (from a URL's `/2016/10/`).
+    pub published_month: Option<String>,
     /// Publisher; overrides a `Source:` line in the text or a page's site name.
     pub source: Option<String>,
     /// BCP 47 language tag; the page's language, or English when absent.
     pub language: Option<String>,
-    /// Headline of a saved page, replacing the one found in it; a text's headline is its first
-    /// line.
+    /// Headline of a saved page, replacing the one found in it. A text's headline is its first
+    /// line; a title given for a text must name the same headline (see [`same_headline`]).
     pub title: Option<String>,
+    /// The original's address; with `licence` and `attribution`, the article's credit.
+    pub url: Option<String>,
+    /// The licence's name.
+    pub licence: Option<String>,
+    /// The licence's address.
+    pub licence_url: Option<String>,
+    /// The licence's wording, kept with the source for the record; not part of the article.
+    pub licence_text: Option<String>,
+    /// The credit line the licence asks for.
+    pub attribution: Option<String>,
+    /// Provenance: the GUM corpus document the text was taken from.
+    pub gum_id: Option<String>,
+    /// Provenance: that document's GUM split (`train`, `dev`, `test`).
+    pub gum_split: Option<String>,
+    /// Provenance: the re3d dataset document the text was taken from.
+    pub re3d_id: Option<String>,
+}
+
+impl SourceMeta {
+    /// The publication date: `published`, else `published_month`; both must agree when both are
+    /// given.
+    fn publication_date(&self) -> Result<Option<String>> {
+        match (&self.published, &self.published_month) {
+            (Some(day), Some(month)) if !day.starts_with(month.as_str()) => {
+                bail!("\"published\" {day:?} is not in \"published_month\" {month:?}")
+            }
+            (day, month) => Ok(day.clone().or_else(|| month.clone())),
+        }
+    }
+
+    /// The credit: `url`, `licence` and `attribution` together (with `licence_url` if given), or
+    /// none of them.
+    fn credit(&self) -> Result<Option<Credit>> {
+        match (&self.url, &self.licence, &self.attribution) {
+            (Some(url), Some(licence), Some(attribution)) => Ok(Some(Credit {
+                url: url.clone(),
+                licence: licence.clone(),
+                licence_url: self.licence_url.clone(),
+                attribution: attribution.clone(),
+            })),
+            (None, None, None) if self.licence_url.is_none() => Ok(None),
+            _ => bail!("a credit needs all of \"url\", \"licence\" and \"attribution\""),
+        }
+    }
+}
+
+/// Whether a metadata title names the same headline as a text's first line: the same letters and
+/// digits in the same order, ignoring case, spacing and punctuation, and letting a letter outside
+/// ASCII stand for any one letter (a source that wrote "Licen" for "Ličen").
+pub fn same_headline(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (key(a), key(b));
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| x == y || !x.is_ascii() || !y.is_ascii())
 }
 
 /// Builds one article from its plain text (the layout [`split_plain_text`] reads) and metadata.
@@ -44,21 +108,22 @@ pub fn article_from_text(
     text: &str,
     meta: &SourceMeta,
 ) -> Result<Article> {
-    if meta.title.is_some() {
-        bail!("a text source's headline is its first line, not \"title\" in its metadata");
-    }
-    let published = meta.published.clone();
     let (title, standfirst, paragraphs, source_line) = split_plain_text(text);
+    if let Some(given) = meta.title.as_deref().filter(|t| !same_headline(t, &title)) {
+        bail!(
+            "the metadata's \"title\" {given:?} is not the text's headline (its first line) {title:?}"
+        );
+    }
     let source = meta.source.clone().or(source_line).unwrap_or_default();
     let source = ArticleSource {
         id: id.to_string(),
         title,
         standfirst,
         source,
-        published,
+        published: meta.publication_date()?,
         language: meta.language.clone().unwrap_or_else(|| "en".to_string()),
         paragraphs,
-        credit: None,
+        credit: meta.credit()?,
     };
     Ok(build_article_with(&source, analyzer)?)
 }
@@ -71,7 +136,7 @@ pub fn article_from_page(
     page: Extracted,
     meta: &SourceMeta,
 ) -> Result<Article> {
-    let published = meta.published.clone().or(page.published);
+    let published = meta.publication_date()?.or(page.published);
     let language = meta
         .language
         .clone()
@@ -85,7 +150,7 @@ pub fn article_from_page(
         published,
         language,
         paragraphs: page.paragraphs,
-        credit: None,
+        credit: meta.credit()?,
     };
     Ok(build_article_with(&source, analyzer)?)
 }
