@@ -147,14 +147,14 @@ enum Work {
 /// Reads and checks one file: an article file to keep, or the analysis to run.
 async fn check(
     file: web_sys::File,
-    published: &str,
+    published: &Option<String>,
     set: &dyn Fn(FileState),
 ) -> Result<Work, String> {
     let name = file.name();
     set(FileState::Reading);
     let bytes = import::read_file(file).await.map_err(|e| e.to_string())?;
     set(FileState::Checking);
-    let request = |title: String, source: String, published: String, text: &str| {
+    let request = |title: String, source: String, published: Option<String>, text: &str| {
         import::check_text(text).map_err(|e| e.to_string())?;
         Ok(Work::Analyze(AnalyzeRequest {
             request: 0,
@@ -173,7 +173,7 @@ async fn check(
         Imported::Text { title, text } => request(
             title.unwrap_or_else(|| title_of(&name)),
             String::new(),
-            published.to_string(),
+            published.clone(),
             &text,
         ),
         Imported::Html(html) => {
@@ -184,7 +184,7 @@ async fn check(
                 .flatten()
                 .find(|d| is_valid_date(d))
                 .cloned()
-                .unwrap_or_else(|| published.to_string());
+                .or_else(|| published.clone());
             let title = Some(page.title.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| title_of(&name));
@@ -201,10 +201,10 @@ async fn check(
 }
 
 /// Imports the files one after the other, reporting each one's state to `batch`. `published` is
-/// the date used for texts that give none (the form's publication date).
+/// the date used for texts that give none (the form's publication date; `None` when unknown).
 pub async fn run(
     files: Vec<web_sys::File>,
-    published: String,
+    published: Option<String>,
     engine: Engine,
     batch: UseReducerHandle<Batch>,
 ) {

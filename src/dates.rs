@@ -73,9 +73,14 @@ pub fn display_date(value: &str) -> String {
 }
 
 /// An article's publication date for the reader: "18 June 2017", "December 2016" when only the
-/// month is known, "date unknown" when it is not known.
-pub fn display_published(published: Option<&str>) -> String {
-    published.map_or_else(|| "date unknown".to_string(), display_date)
+/// month is known, "date unknown" when it is not known; "10 December 2016 (from the article's
+/// dateline)" when the day was `inferred` from the text.
+pub fn display_published(published: Option<&str>, inferred: bool) -> String {
+    match published {
+        None => "date unknown".to_string(),
+        Some(date) if inferred => format!("{} (from the article's dateline)", display_date(date)),
+        Some(date) => display_date(date),
+    }
 }
 
 /// Minutes an adult reads `words` words in, at 230 words a minute, at least one.
@@ -101,9 +106,16 @@ mod tests {
 
     #[test]
     fn publication_dates_say_what_is_known() {
-        assert_eq!(display_published(Some("2016-12-10")), "10 December 2016");
-        assert_eq!(display_published(Some("2016-12")), "December 2016");
-        assert_eq!(display_published(None), "date unknown");
+        assert_eq!(
+            display_published(Some("2016-12-10"), false),
+            "10 December 2016"
+        );
+        assert_eq!(display_published(Some("2016-12"), false), "December 2016");
+        assert_eq!(display_published(None, false), "date unknown");
+        assert_eq!(
+            display_published(Some("2016-12-10"), true),
+            "10 December 2016 (from the article's dateline)"
+        );
     }
 
     #[test]

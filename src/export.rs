@@ -123,7 +123,7 @@ pub fn timelinejs(article: &Article) -> String {
                 text: format!(
                     "{} · {}",
                     article.source,
-                    display_published(article.published.as_deref())
+                    display_published(article.published.as_deref(), article.published_inferred)
                 ),
             },
         },
@@ -277,7 +277,7 @@ pub fn standalone_html(article: &Article) -> String {
         lang = escape(&article.language),
         title = escape(&article.title),
         source = escape(&article.source),
-        published = escape(&display_published(article.published.as_deref())),
+        published = escape(&display_published(article.published.as_deref(), article.published_inferred)),
     )
 }
 

@@ -88,7 +88,7 @@ impl fmt::Display for InputError {
                 f,
                 "This page is written in a character set this browser cannot read (“{label}”). Save it as UTF-8 and try again."
             ),
-            InputError::BadDate => write!(f, "The publication date must be a date (YYYY-MM-DD)."),
+            InputError::BadDate => write!(f, "The publication date must be a date (YYYY-MM-DD), or empty if you do not know it."),
         }
     }
 }

@@ -7,12 +7,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
+use crate::components::credit::CreditBlock;
 use crate::components::entity_panel::EntityPanel;
 use crate::components::export_bar::ExportBar;
 use crate::components::legend::Legend;
 use crate::components::timeline::Timeline;
 use crate::data::Shared;
-use crate::dates::{display_date, reading_minutes};
+use crate::dates::{display_date, display_published, reading_minutes};
 use crate::route::Selection;
 
 /// Props of [`ArticleView`].
@@ -180,9 +181,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <p class="meta">
                     if !article.source.is_empty() { <span class="source">{&article.source}</span> }
                     if let Some(published) = &article.published {
-                        <span><time datetime={published.clone()}>{display_date(published)}</time></span>
+                        <span class="published" data-inferred={article.published_inferred.then_some("true")}>
+                            <time datetime={published.clone()}>{display_date(published)}</time>
+                            if article.published_inferred { {" (from the article's dateline)"} }
+                        </span>
                     } else {
-                        <span class="date-unknown">{"date unknown"}</span>
+                        <span class="published date-unknown">{display_published(None, false)}</span>
                     }
                     <span>{format!("{} min read", reading_minutes(words))}</span>
                 </p>
@@ -201,6 +205,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         <ArticleBody article={article.clone()} selected_entity={selected_entity.clone()}
                             selected_event={selected_event.clone()} hidden={(*hidden).clone()}
                             on_select_entity={on_select_entity.clone()} />
+                    }
+                    if let Some(credit) = &article.credit {
+                        <CreditBlock credit={credit.clone()} source={AttrValue::from(article.source.clone())} />
                     }
                 </div>
                 <aside class="sidebar" aria-label="Story overview">

@@ -3,6 +3,7 @@
 pub mod article_body;
 pub mod article_view;
 pub mod correction_panel;
+pub mod credit;
 pub mod entity_panel;
 pub mod export_bar;
 pub mod legend;

@@ -149,12 +149,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     }
 
+    // An event with no calendar date is named by the text's own words ("today", "on Tuesday"):
+    // its TIMEX3 value (`PRESENT_REF`, `XXXX-WXX-2`) says less to a reader.
+    let body: Vec<char> = if undated.is_empty() {
+        Vec::new()
+    } else {
+        article.body_text().chars().collect()
+    };
     let event_button = |event: &Event| {
         let selected = props.is_selected(event);
         let related = props.involves_selected_entity(event);
         let on_select = props.on_select.clone();
         let id = event.id.clone();
-        let when = display_date(&event.date);
+        let when = match body.get(event.timex.start..event.timex.end) {
+            Some(words) if event.granularity.is_none() => {
+                format!("“{}”", words.iter().collect::<String>())
+            }
+            _ => display_date(&event.date),
+        };
         let precision = event
             .granularity
             .map(|g| g.label())
@@ -215,9 +227,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <ol class="event-list" aria-label="Events in date order">{ for items }</ol>
             if !undated.is_empty() {
                 <h3 class="undated-title">{"Mentioned without a calendar date"}</h3>
+                if let Some(why) = undated_reason(article.published.as_deref()) {
+                    <p class="undated-reason">{why}</p>
+                }
                 <ul class="event-list undated-list">{ for undated.into_iter().map(event_button) }</ul>
             }
         </div>
+    }
+}
+
+/// Why relative dates may be among the undated events: the publication day they count from is
+/// not known.
+fn undated_reason(published: Option<&str>) -> Option<&'static str> {
+    match published {
+        None => Some("The publication date is unknown, so relative dates such as “today” or “last year” cannot be placed."),
+        Some(date) if date.len() == 7 => Some("Only the month of publication is known, so dates counted in days, such as “today” or “on Tuesday”, cannot be placed."),
+        Some(_) => None,
     }
 }
 

@@ -165,8 +165,12 @@ impl Fields {
     fn request(&self) -> Result<AnalyzeRequest, InputError> {
         let text = Self::value(&self.text);
         import::check_text(&text)?;
-        let published = Self::value(&self.date);
-        if !is_valid_date(&published) {
+        // Empty: the reader does not know it; the analysis reads the text's dateline, if any.
+        let published = Some(Self::value(&self.date)).filter(|date| !date.trim().is_empty());
+        if published
+            .as_deref()
+            .is_some_and(|date| !is_valid_date(date))
+        {
             return Err(InputError::BadDate);
         }
         let mut paragraphs = import::paragraphs(&text);
@@ -420,10 +424,10 @@ fn metadata_fields(fields: &Fields, origins: &UseStateHandle<Origins>) -> Html {
             </p>
             <p>
                 <label for="analyze-date">{"Publication date"}</label>
-                <input id="analyze-date" type="date" ref={fields.date.clone()} required=true aria-describedby="date-note"
+                <input id="analyze-date" type="date" ref={fields.date.clone()} aria-describedby="date-note"
                     onchange={edited(|o| o.date = None)} />
                 { origin_note("date", origins.date) }
-                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. Unless a saved page gives it, it starts as today."}</span>
+                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. Unless a saved page gives it, it starts as today. Clear it if you do not know it: a dateline at the start of the text (“WASHINGTON, Dec. 10, 2016 —”) is then used, and otherwise relative dates are left unplaced."}</span>
             </p>
             if let Some(lang) = &origins.language {
                 <p class="hint" data-value-source="language">{format!("The page says its language is “{lang}”; Dateline's analysis reads English text.")}</p>
@@ -560,9 +564,8 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
                     return;
                 }
                 status.set(Status::Idle);
-                let published = Some(Fields::value(&fields.date))
-                    .filter(|d| is_valid_date(d))
-                    .unwrap_or_else(today);
+                // An empty date is unknown: the worker reads a dateline or leaves dates unplaced.
+                let published = Some(Fields::value(&fields.date)).filter(|d| is_valid_date(d));
                 let (engine, batch) = (engine.clone(), batch.clone());
                 wasm_bindgen_futures::spawn_local(crate::batch::run(
                     files, published, engine, batch,

@@ -210,7 +210,7 @@ fn article_card(
             { quote }
             <p class="meta">
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
-                <span>{display_published(entry.published.as_deref())}</span>
+                <span>{display_published(entry.published.as_deref(), entry.published_inferred)}</span>
                 <span class="mention-count">{format!("{mentions} {} of {}", if mentions == 1 { "mention" } else { "mentions" }, profile.entity.name)}</span>
             </p>
         </li>

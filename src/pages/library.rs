@@ -64,8 +64,7 @@ fn card(shelf: &Shelf, article: u32, query_key: &str) -> Html {
             <p class="meta">
                 if !entry.source.is_empty() { <span>{&entry.source}</span> }
                 <span>
-                    <time datetime={entry.published.clone()}>{display_published(entry.published.as_deref())}</time>
-                    if entry.published_inferred { {" (from the text)"} }
+                    <time datetime={entry.published.clone()}>{display_published(entry.published.as_deref(), entry.published_inferred)}</time>
                 </span>
                 <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
                 <span>{format!("{} names · {} events", entry.entities, entry.events)}</span>

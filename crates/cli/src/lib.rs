@@ -6,6 +6,7 @@
 
 pub mod annotate;
 pub mod bundle;
+pub mod cache;
 pub mod page;
 
 use anyhow::{Context, Result};

@@ -9,7 +9,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use dateline_cli::analyzer;
 use dateline_cli::annotate::{annotate_jsonl, parse_published, prediction, write_report};
-use dateline_cli::bundle::{build_bundle, write_bundle};
+use dateline_cli::bundle::{all_cores, build_bundle, bundle_into, BundleOptions};
+use dateline_cli::cache::analysis_key;
 use dateline_cli::page::{extract_page, write_extracted};
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::ner::NerModel;
@@ -41,9 +42,24 @@ enum Command {
         /// Folder the app serves articles from.
         #[arg(long, default_value = "static/articles")]
         out: PathBuf,
-        /// Only check that the bundle is up to date; exit 1 if not.
+        /// Only check that the bundle is up to date; exit 1 if not. Builds everything, uses no
+        /// cache, writes nothing.
         #[arg(long)]
         check: bool,
+        /// Rebuild every article, even those whose source and analysis did not change.
+        #[arg(long)]
+        force: bool,
+        /// The cache of what each bundled file was made from: a source whose bytes, metadata and
+        /// analysis (this executable, the model) are unchanged reuses its file.
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "target/dateline-bundle-cache.json"
+        )]
+        cache: PathBuf,
+        /// Threads to analyze with; every core when absent.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
     },
     /// Annotate text: a file (or `-`) as a readable report, or bench JSON Lines with --jsonl.
     Annotate {
@@ -103,10 +119,36 @@ fn run(cli: Cli) -> Result<bool> {
             sources,
             out,
             check,
+            force,
+            cache,
+            jobs,
         } => {
             let analyzer = load()?;
+            if !check {
+                let model_file = match &cli.model {
+                    Some(path) => Some(std::fs::read(path)?),
+                    None => None,
+                };
+                let options = BundleOptions {
+                    cache: Some(cache),
+                    analysis: analysis_key(model_file.as_deref(), !cli.no_model)?,
+                    force,
+                    jobs: jobs.unwrap_or_else(all_cores),
+                    progress: true,
+                };
+                let report = bundle_into(&analyzer, &sources, &out, &options)?;
+                println!(
+                    "bundled {} articles into {}: {} built, {} unchanged, {} removed",
+                    report.built + report.unchanged,
+                    out.display(),
+                    report.built,
+                    report.unchanged,
+                    report.removed
+                );
+                return Ok(true);
+            }
             let files = build_bundle(&analyzer, &sources)?;
-            if check {
+            {
                 let stale: Vec<_> = files
                     .iter()
                     .filter(|(name, contents)| {
@@ -122,9 +164,6 @@ fn run(cli: Cli) -> Result<bool> {
                     return Ok(false);
                 }
                 println!("bundle up to date: {} files", files.len());
-            } else {
-                write_bundle(&files, &out)?;
-                println!("wrote {} files to {}", files.len(), out.display());
             }
         }
         Command::Annotate {

@@ -1,11 +1,11 @@
 //! Turns an article's text and metadata into a bundled [`Article`] with Dateline's analysis.
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, PublicationDate};
 use dateline_format::article::{
     is_valid_id, is_valid_publication_date, Article, Credit, FormatError, PARAGRAPH_SEPARATOR,
     SCHEMA_VERSION,
 };
-use dateline_format::calendar::parse_date;
+use dateline_format::dateline::text_dateline;
 use dateline_format::text::paragraphs;
 
 /// What a bundled article is made from: metadata plus body paragraphs, no annotations.
@@ -28,6 +28,24 @@ pub struct ArticleSource {
     pub paragraphs: Vec<String>,
     /// Where the text comes from and the credit its licence asks for.
     pub credit: Option<Credit>,
+}
+
+/// The publication date to give the article, and whether it was read from the text's own
+/// dateline: the metadata's date, unless it gives none, or only a month that the dateline's day
+/// lies in; then the dateline's day, if the first paragraph opens with one.
+pub fn publication_date(published: Option<&str>, paragraphs: &[String]) -> (Option<String>, bool) {
+    let proposed = || text_dateline(paragraphs);
+    match PublicationDate::parse(published) {
+        PublicationDate::Day(_) => (published.map(str::to_string), false),
+        PublicationDate::Month(_) => match proposed() {
+            Some(day) if published.is_some_and(|month| day.starts_with(month)) => (Some(day), true),
+            _ => (published.map(str::to_string), false),
+        },
+        PublicationDate::Unknown => match proposed() {
+            Some(day) => (Some(day), true),
+            None => (None, false),
+        },
+    }
 }
 
 /// Analyzes the source with the rules alone and returns the validated article.
@@ -56,23 +74,24 @@ pub fn build_article_with(
             "published {published:?} is not a date written YYYY-MM-DD or a month YYYY-MM"
         )));
     }
-    let published = source.published.as_deref().and_then(parse_date);
     let paragraphs: Vec<String> = source
         .paragraphs
         .iter()
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty() && !p.contains(PARAGRAPH_SEPARATOR))
         .collect();
+    let (published, published_inferred) =
+        publication_date(source.published.as_deref(), &paragraphs);
     let body = paragraphs.join(PARAGRAPH_SEPARATOR);
-    let analysis = analyzer.analyze(&body, published);
+    let analysis = analyzer.analyze(&body, PublicationDate::parse(published.as_deref()));
     let article = Article {
         schema_version: SCHEMA_VERSION,
         id: source.id.clone(),
         title: source.title.trim().to_string(),
         standfirst: source.standfirst.trim().to_string(),
         source: source.source.trim().to_string(),
-        published: source.published.clone(),
-        published_inferred: false,
+        published,
+        published_inferred,
         credit: source.credit.clone(),
         language: source.language.clone(),
         paragraphs,
@@ -99,9 +118,14 @@ pub fn split_plain_text(text: &str) -> (String, String, Vec<String>, Option<Stri
     let mut blocks = blocks.into_iter();
     let title = blocks.next().unwrap_or_default();
     let rest: Vec<String> = blocks.collect();
-    // A standfirst is a short block right after the headline; a long one is already body text.
+    // A standfirst is a short block right after the headline; a long one is already body text,
+    // and so is a dateline standing alone ("Tuesday, September 1, 2015").
     let (standfirst, paragraphs) = match rest.split_first() {
-        Some((first, body)) if !body.is_empty() && first.split_whitespace().count() <= 40 => {
+        Some((first, body))
+            if !body.is_empty()
+                && first.split_whitespace().count() <= 40
+                && text_dateline(std::slice::from_ref(first)).is_none() =>
+        {
             (first.clone(), body.to_vec())
         }
         _ => (String::new(), rest),
@@ -121,6 +145,81 @@ mod tests {
         assert_eq!(standfirst, "A short dek.");
         assert_eq!(paragraphs, vec!["First para.", "Second para."]);
         assert_eq!(source.as_deref(), Some("RT"));
+    }
+
+    #[test]
+    fn a_dateline_alone_is_body_not_standfirst() {
+        let text = "Headline\n\nTuesday, September 1, 2015\n\nFirst para.";
+        let (_, standfirst, paragraphs, _) = split_plain_text(text);
+        assert_eq!(standfirst, "");
+        assert_eq!(
+            paragraphs,
+            vec!["Tuesday, September 1, 2015", "First para."]
+        );
+    }
+
+    #[test]
+    fn the_dateline_gives_the_day_the_metadata_does_not() {
+        let text = |first: &str| vec![first.to_string(), "They met today.".to_string()];
+        let dateline = text("WASHINGTON, Dec. 10, 2016 — The Senate voted.");
+        let day = |d: &str| (Some(d.to_string()), true);
+        assert_eq!(publication_date(None, &dateline), day("2016-12-10"));
+        assert_eq!(
+            publication_date(Some("2016-12"), &dateline),
+            day("2016-12-10")
+        );
+        // The metadata wins: a day it gives, a month the dateline is not in.
+        let given = |d: &str| (Some(d.to_string()), false);
+        assert_eq!(
+            publication_date(Some("2016-12-09"), &dateline),
+            given("2016-12-09")
+        );
+        assert_eq!(
+            publication_date(Some("2016-11"), &dateline),
+            given("2016-11")
+        );
+        assert_eq!(
+            publication_date(None, &text("The Senate voted.")),
+            (None, false)
+        );
+        assert_eq!(publication_date(None, &[]), (None, false));
+    }
+
+    #[test]
+    fn relative_dates_follow_what_is_known_of_the_publication_date() {
+        let source = |published: Option<&str>, first: &str| ArticleSource {
+            id: "x".into(),
+            title: "t".into(),
+            standfirst: String::new(),
+            source: "s".into(),
+            published: published.map(str::to_string),
+            language: "en".into(),
+            paragraphs: vec![
+                first.into(),
+                "Officials met today and again last year.".into(),
+            ],
+            credit: None,
+        };
+        let values = |article: &Article| -> Vec<String> {
+            article.timexes.iter().map(|t| t.value.clone()).collect()
+        };
+        let unknown = build_article(&source(None, "Officials spoke.")).unwrap();
+        assert_eq!(
+            (unknown.published.as_deref(), unknown.published_inferred),
+            (None, false)
+        );
+        assert_eq!(values(&unknown), ["PRESENT_REF", "PAST_REF"]);
+        assert!(unknown.events.iter().all(|e| e.granularity.is_none()));
+        let month = build_article(&source(Some("2016-12"), "Officials spoke.")).unwrap();
+        assert_eq!(values(&month), ["PRESENT_REF", "2015"]);
+        let inferred = build_article(&source(
+            None,
+            "WASHINGTON, Dec. 10, 2016 — Officials spoke.",
+        ))
+        .unwrap();
+        assert_eq!(inferred.published.as_deref(), Some("2016-12-10"));
+        assert!(inferred.published_inferred);
+        assert_eq!(values(&inferred), ["2016-12-10", "2016-12-10", "2015"]);
     }
 
     #[test]

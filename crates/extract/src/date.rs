@@ -6,10 +6,8 @@
 //! +0000`). Where a time carries an offset, the date as written is the publisher's local day, and
 //! that is the day kept: converting to UTC could move it.
 
+use dateline_format::dateline::{named_month_day, plausible_date as date};
 use jiff::civil::Date;
-
-/// Years a publication date may fall in; anything else is a placeholder or a misreading.
-const YEARS: std::ops::RangeInclusive<i16> = 1800..=2200;
 
 /// The day `value` names, written `YYYY-MM-DD`, or `None` when it names no real day.
 pub(crate) fn day_of(value: &str) -> Option<String> {
@@ -17,12 +15,6 @@ pub(crate) fn day_of(value: &str) -> Option<String> {
     numeric_day(value)
         .or_else(|| named_month_day(value))
         .map(|date| date.to_string())
-}
-
-/// The date `year`-`month`-`day` when it exists and its year is plausible.
-fn date(year: i64, month: i64, day: i64) -> Option<Date> {
-    let year = i16::try_from(year).ok().filter(|y| YEARS.contains(y))?;
-    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// A date that starts with a four-digit year: `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD`, `YYYYMMDD`,
@@ -62,66 +54,6 @@ fn numeric_day(value: &str) -> Option<Date> {
         month.parse().ok()?,
         rest[..day_len].parse().ok()?,
     )
-}
-
-/// The month an English month name or its three-letter abbreviation (`Sept.` too) stands for.
-fn month_number(word: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let position = MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))?;
-    Some(position as i64 + 1)
-}
-
-/// A day number: `7`, `07`, `7th`, `21st`.
-fn day_number(token: &str) -> Option<i64> {
-    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &token[digits.len()..];
-    if !(1..=2).contains(&digits.len())
-        || !matches!(
-            suffix.to_ascii_lowercase().as_str(),
-            "" | "st" | "nd" | "rd" | "th"
-        )
-    {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-/// A date written with an English month name: `June 18, 2017`, `18 June 2017`,
-/// `Sun, 18 Jun 2017 10:00:00 +0000`, `Published on Tuesday, June 18th 2017`.
-pub(crate) fn named_month_day(value: &str) -> Option<Date> {
-    let tokens: Vec<&str> = value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
-    let at = tokens.iter().position(|t| month_number(t).is_some())?;
-    let month = month_number(tokens[at])?;
-    let year = |t: &&str| (t.len() == 4).then(|| t.parse::<i64>().ok()).flatten();
-    // Day right after the month (`June 18, 2017`) or right before it (`18 June 2017`).
-    let (day, after_day) = match tokens.get(at + 1).and_then(|t| day_number(t)) {
-        Some(day) => (day, at + 2),
-        None => (day_number(tokens.get(at.checked_sub(1)?)?)?, at + 1),
-    };
-    let year = tokens.get(after_day).and_then(year)?;
-    date(year, month, day)
 }
 
 #[cfg(test)]

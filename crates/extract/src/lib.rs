@@ -28,13 +28,13 @@
 #![deny(missing_docs)]
 
 mod date;
-mod dateline;
 #[cfg(feature = "decode")]
 mod decode;
 mod paragraphs;
 mod published;
 
-pub use dateline::text_dateline;
+/// Moved to the format crate, so the analysis engine reads datelines without this crate.
+pub use dateline_format::dateline::text_dateline;
 pub use dateline_format::page::Extracted;
 use dom_smoothie::{Config, Readability, ReadabilityError};
 

@@ -8,6 +8,7 @@
 //! - [`text`]: paragraphs and how a text is split into them;
 //! - [`calendar`]: the calendar period a TIMEX3 value names, and strict `YYYY-MM-DD` dates and
 //!   `YYYY-MM` months;
+//! - [`dateline`]: dates as people write them, and the dateline a text opens with;
 //! - [`page`]: the article extracted from a saved web page;
 //! - [`protocol`]: the analysis worker's request and reply messages.
 //!
@@ -24,6 +25,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod dateline;
 pub mod library;
 pub mod page;
 pub mod protocol;

@@ -38,8 +38,11 @@ pub struct AnalyzeRequest {
     pub standfirst: String,
     /// Publisher.
     pub source: String,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: String,
+    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`); `None` when the reader does not know it:
+    /// the analysis then proposes the text's own dateline, if it has one
+    /// (`Article::published_inferred`).
+    #[serde(default)]
+    pub published: Option<String>,
     /// Body paragraphs.
     pub paragraphs: Vec<String>,
 }

@@ -95,7 +95,7 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
         title: request.title,
         standfirst: request.standfirst,
         source: request.source,
-        published: Some(request.published),
+        published: request.published,
         language: "en".to_string(),
         paragraphs: request.paragraphs,
         credit: None,

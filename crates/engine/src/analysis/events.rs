@@ -1,7 +1,10 @@
 //! Events for the timeline: one per dated time expression, labelled from its clause.
 //!
 //! Only time expressions whose value names a point on the calendar (`2017-06-18`, `2017-01`,
-//! `2017-W27`) make events: nothing undated is ever placed at an invented date. "Now",
+//! `2017-W27`) make events: nothing undated is ever placed at an invented date. The exception
+//! are dates the publication day would have placed, when it is not known ("today" as
+//! `PRESENT_REF`, "on Tuesday" as `XXXX-WXX-2`): their events have no granularity, and the
+//! timeline lists them apart. "Now",
 //! "currently", "recently", "in the future" are `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`
 //! in TIMEX3, times with no calendar date, so they make no events; nor do durations and sets. The label is
 //! the clause that holds the time expression, without it: the clause runs between punctuation
@@ -109,7 +112,7 @@ pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Ev
         if !matches!(found.timex_type, TimexType::Date | TimexType::Time) {
             continue;
         }
-        if Granularity::of_value(&found.value).is_none() {
+        if Granularity::of_value(&found.value).is_none() && !found.unanchored {
             continue;
         }
         let Some(s) = doc.sentence_of(found.tokens.start) else {
@@ -374,6 +377,27 @@ mod tests {
         );
         let dates: Vec<&str> = analysis.events.iter().map(|e| e.date.as_str()).collect();
         assert_eq!(dates, ["2017-07-06"]);
+    }
+
+    #[test]
+    fn relative_dates_without_a_publication_day_make_events_apart() {
+        let text = "Officials met today. Prices are high now. The talks began on Tuesday. \
+                    The deal was signed on Dec. 10, 2016.";
+        let analysis = analyze(text, None);
+        let got: Vec<(&str, Option<Granularity>)> = analysis
+            .events
+            .iter()
+            .map(|e| (e.date.as_str(), e.granularity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2016-12-10", Some(Granularity::Day)),
+                ("PRESENT_REF", None),
+                ("XXXX-WXX-2", None)
+            ]
+        );
+        analysis.check_invariants(text).unwrap();
     }
 
     #[test]

@@ -30,6 +30,7 @@
 
 pub mod entities;
 mod events;
+mod published;
 pub(crate) mod segment;
 mod timex;
 mod word_lists;
@@ -39,6 +40,7 @@ use dateline_format::article::{check_entities, Granularity, Span, Timex, PARAGRA
 use dateline_format::span::{check_layer, paragraph_spans};
 
 pub use entities::{gazetteer_phrase, mentions_from_bio, merge, model_sentences, Mention};
+pub use published::PublicationDate;
 
 /// Everything the analysis finds in one text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -57,8 +59,9 @@ impl Analysis {
     /// Checks the invariants every analysis of `text` keeps, with the format's one span checker:
     /// each layer (sentences, one entity's mentions, all mentions, time expressions) is ordered,
     /// disjoint and inside one paragraph; ids are valid and unique; an event's time expression
-    /// lies in its sentence, names known entities and sits on the calendar. For tests and the
-    /// fuzzer; says what broke.
+    /// lies in its sentence, names known entities and has the granularity of its date (none only
+    /// for a relative date with no publication day to count from). For tests and the fuzzer;
+    /// says what broke.
     pub fn check_invariants(&self, text: &str) -> Result<(), String> {
         let paragraphs = paragraph_spans(text.split(PARAGRAPH_SEPARATOR));
         let layer = |what: &str, spans: &mut dyn Iterator<Item = Span>| {
@@ -83,10 +86,11 @@ impl Analysis {
                     "{what}: its time expression is outside its sentence"
                 ));
             }
-            if event.granularity.is_none()
-                || event.granularity != Granularity::of_value(&event.date)
-            {
-                return Err(format!("{what}: date {:?} is on no calendar", event.date));
+            if event.granularity != Granularity::of_value(&event.date) {
+                return Err(format!(
+                    "{what}: granularity does not match date {:?}",
+                    event.date
+                ));
             }
             if event.label.trim().is_empty() {
                 return Err(format!("{what}: empty label"));
@@ -99,12 +103,13 @@ impl Analysis {
     }
 }
 
-/// Analyzes `text` with rules only (no model); relative dates are anchored to `published` when
-/// given. The same as `Analyzer::new(None).analyze(text, published)`.
+/// Analyzes `text` with rules only (no model); relative dates are anchored to as much of the
+/// publication date as is known (a day: `Some(date)`, or a [`PublicationDate`]). The same as
+/// `Analyzer::new(None).analyze(text, published)`.
 ///
 /// A blank line (`"\n\n"`) in `text` is a paragraph break: no sentence or span crosses it.
-pub fn analyze(text: &str, published: Option<jiff::civil::Date>) -> Analysis {
-    analyze_with(text, published, entities::rule_mentions)
+pub fn analyze(text: &str, published: impl Into<PublicationDate>) -> Analysis {
+    analyze_with(text, published.into(), entities::rule_mentions)
 }
 
 /// The analysis pipeline with its entity finder: the statistical tagger when given a model,
@@ -125,11 +130,12 @@ impl Analyzer {
         self.model.as_ref()
     }
 
-    /// Analyzes `text`; relative dates are anchored to `published` when given. Never fails and
-    /// never panics: odd text gives a thin analysis, not an error.
+    /// Analyzes `text`; relative dates are anchored to as much of the publication date as is
+    /// known. Never fails and never panics: odd text gives a thin analysis, not an error.
     ///
     /// A blank line (`"\n\n"`) in `text` is a paragraph break: no sentence or span crosses it.
-    pub fn analyze(&self, text: &str, published: Option<jiff::civil::Date>) -> Analysis {
+    pub fn analyze(&self, text: &str, published: impl Into<PublicationDate>) -> Analysis {
+        let published = published.into();
         match &self.model {
             Some(model) => analyze_with(text, published, |doc, blocked| {
                 entities::model_mentions(model, doc, blocked)
@@ -156,7 +162,7 @@ pub fn tokenize(text: &str) -> Vec<Vec<Span>> {
 
 fn analyze_with(
     text: &str,
-    published: Option<jiff::civil::Date>,
+    published: PublicationDate,
     find_mentions: impl FnOnce(&segment::Doc, &[bool]) -> Vec<Mention>,
 ) -> Analysis {
     let doc = segment::segment(text);

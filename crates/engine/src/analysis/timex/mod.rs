@@ -18,17 +18,20 @@
 //! the sentence ("since", "after", "last", a past-tense verb → the most recent one; "will",
 //! "next", "expected", "is to" → the coming one). With no cue, a weekday is the most recent one
 //! (news reports what happened) and a month, or a month and day, lies in the publication year
-//! (the TimeBank convention). Without a publication date, relative expressions get values with
-//! `X` placeholders or `PAST_REF`-style values.
+//! (the TimeBank convention). Without a publication date, relative expressions are not guessed:
+//! they get values with `X` placeholders (`XXXX-WXX-2` for "on Tuesday", `XXXX-06` for "in June")
+//! or `PAST_REF`, `PRESENT_REF`, `FUTURE_REF` ("last year", "today", "next week"), which name no
+//! calendar period, so their events are listed apart from the timeline. With only the month
+//! known, what the month settles is anchored ("this year", "last month", "in June") and what
+//! needs the day ("today", "on Tuesday", "last week") is left unanchored the same way.
 
 use std::ops::Range;
 
-use jiff::civil::Date;
-
 use super::segment::Doc;
+use super::PublicationDate;
 use dateline_format::article::{Span, TimexType};
 use matcher::Matcher;
-use resolve::{resolve, year_ago_quarters, Mentioned};
+use resolve::{is_unanchored, resolve, year_ago_quarters, Mentioned};
 use tense::tense_around;
 
 mod matcher;
@@ -45,10 +48,14 @@ pub(crate) struct Found {
     pub tokens: Range<usize>,
     pub timex_type: TimexType,
     pub value: String,
+    /// A date the publication day would have placed on the calendar, left unanchored because
+    /// that day is not known ("today" as `PRESENT_REF`, "on Tuesday" as `XXXX-WXX-2`): it
+    /// still makes an event, listed apart from the timeline.
+    pub unanchored: bool,
 }
 
 /// Finds and normalizes the time expressions of a segmented text.
-pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
+pub(crate) fn find(doc: &Doc, published: PublicationDate) -> Vec<Found> {
     let mut found = Vec::new();
     let mut mentioned = Mentioned::default();
     for sentence in &doc.sentences {
@@ -56,7 +63,7 @@ pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
             continue;
         };
         let offset = sentence.tokens.start;
-        let matcher = Matcher::new(toks, published.is_some());
+        let matcher = Matcher::new(toks, published.is_known());
         let mut i = 0;
         while i < toks.len() {
             let Some(m) = matcher.at(i).filter(|m| m.end > i && m.end <= toks.len()) else {
@@ -74,6 +81,7 @@ pub(crate) fn find(doc: &Doc, published: Option<Date>) -> Vec<Found> {
                     span,
                     tokens: offset + i..offset + m.end,
                     timex_type: m.timex_type,
+                    unanchored: is_unanchored(&m.value, published, &value),
                     value,
                 });
             }

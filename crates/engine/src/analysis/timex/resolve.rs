@@ -4,7 +4,10 @@
 //! [`resolve`] turns a [`Value`] into a TIMEX3 string with the publication date, the tense around
 //! the expression and the times the text [`Mentioned`] before it. Without a publication date,
 //! positions on the calendar stay `X` placeholders ("XXXX-06") and times relative to the
-//! present become `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`. Once a text is resolved,
+//! present become `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`. With only its month known, values
+//! that need the day ("today", "on Tuesday", "last week") are resolved as without a date, and
+//! the others against the middle of the month (the year of "in June" and the month of "last
+//! month" do not depend on the day). Once a text is resolved,
 //! [`year_ago_quarters`] moves "a year earlier" in a report on a quarter to that quarter.
 
 use std::ops::Range;
@@ -16,17 +19,18 @@ use super::value::{Holiday, Season, Unit, Value, Which};
 use super::words::YEAR_BACK;
 use super::Found;
 use crate::analysis::segment::Doc;
+use crate::analysis::PublicationDate;
 use dateline_format::article::TimexType;
 
 /// The TIMEX3 value of `value`, read in `tense`, against the publication date and the times
 /// `mentioned` before it. Empty when the arithmetic leaves the calendar.
 pub(super) fn resolve(
     value: &Value,
-    published: Option<Date>,
+    published: PublicationDate,
     tense: Option<Tense>,
     mentioned: &Mentioned,
 ) -> String {
-    let Some(published) = published else {
+    let Some(published) = anchor(published, value) else {
         return undated(value, mentioned);
     };
     let year = i64::from(published.year());
@@ -82,13 +86,46 @@ pub(super) fn resolve(
         Value::Holiday(holiday) => holiday_near(published, *holiday, tense),
         Value::Weekend => weekend(published, tense),
         Value::PartOfDay { day, part } => {
-            with_part(resolve(day, Some(published), tense, mentioned), part)
+            with_part(resolve(day, published.into(), tense, mentioned), part)
         }
         Value::ClockTime { day, hour, minute } => with_clock_time(
-            resolve(day, Some(published), tense, mentioned),
+            resolve(day, published.into(), tense, mentioned),
             *hour,
             *minute,
         ),
+    }
+}
+
+/// Whether `resolved`, the value of `value`, names no calendar period only because the
+/// publication day is not known: with it, anything but a literal value ("now" is `PRESENT_REF`
+/// whatever the date) would have been placed.
+pub(super) fn is_unanchored(value: &Value, published: PublicationDate, resolved: &str) -> bool {
+    !matches!(published, PublicationDate::Day(_))
+        && !matches!(value, Value::Literal(_))
+        && dateline_format::article::Granularity::of_value(resolved).is_none()
+}
+
+/// The date to resolve `value` against: the publication day; with only the month known, the
+/// middle of the month, unless `value` needs the day; else none.
+fn anchor(published: PublicationDate, value: &Value) -> Option<Date> {
+    match published {
+        PublicationDate::Day(day) => Some(day),
+        PublicationDate::Month(first) if !needs_day(value) => shift_days(first, 14),
+        PublicationDate::Month(_) | PublicationDate::Unknown => None,
+    }
+}
+
+/// Whether `value` is placed by the day of publication: counted in days or weeks from it, or a
+/// weekday or weekend near it.
+fn needs_day(value: &Value) -> bool {
+    match value {
+        Value::Relative { unit, .. } | Value::Anaphoric { unit, .. } => matches!(
+            unit,
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend
+        ),
+        Value::Weekday { .. } | Value::Weekend => true,
+        Value::PartOfDay { day, .. } | Value::ClockTime { day, .. } => needs_day(day),
+        _ => false,
     }
 }
 
@@ -302,7 +339,11 @@ fn weekend(published: Date, tense: Option<Tense>) -> String {
 
 /// In a report on a quarter, "a year earlier" and "the year-ago quarter" mean that quarter a
 /// year before: "third-quarter profit rose from a year ago" → `1988-Q3`.
-pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found], published: Option<Date>) {
+pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found], published: PublicationDate) {
+    let published = match published {
+        PublicationDate::Day(day) | PublicationDate::Month(day) => Some(day),
+        PublicationDate::Unknown => None,
+    };
     let is_quarter = |v: &str| {
         v.len() == 7
             && v.as_bytes().get(5) == Some(&b'Q')
@@ -498,12 +539,39 @@ mod tests {
 
     /// `value` resolved against `published` in `tense`, with nothing mentioned before.
     fn on(published: &str, value: &Value, tense: Option<Tense>) -> String {
-        let published = published.parse().ok();
+        let published = PublicationDate::parse(Some(published));
         resolve(value, published, tense, &Mentioned::default())
     }
 
     fn undated_value(value: &Value) -> String {
-        resolve(value, None, None, &Mentioned::default())
+        resolve(value, PublicationDate::Unknown, None, &Mentioned::default())
+    }
+
+    #[test]
+    fn a_known_month_anchors_what_does_not_need_the_day() {
+        let relative = |unit, offset| Value::Relative { unit, offset };
+        assert_eq!(on("2016-12", &relative(Unit::Year, 0), None), "2016");
+        assert_eq!(on("2016-12", &relative(Unit::Year, -1), None), "2015");
+        assert_eq!(on("2016-12", &relative(Unit::Month, -1), None), "2016-11");
+        assert_eq!(on("2016-01", &relative(Unit::Month, -1), None), "2015-12");
+        let june = Value::Month {
+            month: 6,
+            which: Which::ByTense,
+        };
+        assert_eq!(on("2016-12", &june, Some(Tense::Past)), "2016-06");
+        // The day is not known: "today", "last week", "on Tuesday" are not placed.
+        assert_eq!(on("2016-12", &relative(Unit::Day, 0), None), "PRESENT_REF");
+        assert_eq!(on("2016-12", &relative(Unit::Week, -1), None), "PAST_REF");
+        let tuesday = Value::Weekday {
+            day: 2,
+            which: Which::ByTense,
+        };
+        assert_eq!(on("2016-12", &tuesday, None), "XXXX-WXX-2");
+        let morning = Value::PartOfDay {
+            day: Box::new(relative(Unit::Day, -1)),
+            part: "MO",
+        };
+        assert_eq!(on("2016-12", &morning, None), "PAST_REF");
     }
 
     #[test]
@@ -562,7 +630,7 @@ mod tests {
         };
         let mut mentioned = Mentioned::default();
         mentioned.note("1995");
-        let published = "1998-04-18".parse().ok();
+        let published = PublicationDate::parse(Some("1998-04-18"));
         assert_eq!(
             resolve(&following_year, published, None, &mentioned),
             "1996"

@@ -1,10 +1,11 @@
 use super::*;
 use crate::analysis::segment::segment;
+use jiff::civil::Date;
 
 fn run(text: &str, published: &str) -> Vec<(String, TimexType, String)> {
     let doc = segment(text);
     let anchor: Date = published.parse().unwrap();
-    find(&doc, Some(anchor))
+    find(&doc, anchor.into())
         .into_iter()
         .map(|f| (doc.slice(f.span), f.timex_type, f.value))
         .collect()
@@ -124,7 +125,10 @@ fn not_dates() {
 #[test]
 fn without_a_publication_date() {
     let doc = segment("He left yesterday, in June, on Friday.");
-    let got: Vec<String> = find(&doc, None).into_iter().map(|f| f.value).collect();
+    let got: Vec<String> = find(&doc, PublicationDate::Unknown)
+        .into_iter()
+        .map(|f| f.value)
+        .collect();
     assert_eq!(got, ["PAST_REF", "XXXX-06", "XXXX-WXX-5"]);
 }
 
@@ -343,8 +347,8 @@ fn odd_input_does_not_panic() {
         "the",
     ] {
         let doc = segment(text);
-        let _ = find(&doc, Some(Date::constant(2017, 7, 7)));
-        let _ = find(&doc, None);
+        let _ = find(&doc, Date::constant(2017, 7, 7).into());
+        let _ = find(&doc, PublicationDate::Unknown);
     }
 }
 

@@ -1,8 +1,81 @@
-//! The date of a text's own dateline: `WASHINGTON, Dec. 10, 2016 — The council…`, or a first
-//! paragraph that is only a date (`Tuesday, September 1, 2015`). For pages whose metadata gives
-//! no publication day; the caller says where the date came from.
+//! Dates as people write them: `June 18, 2017`, `18 Jun 2017`, `Sept. 3, 2016`, and the
+//! dateline a text opens with (`WASHINGTON, Dec. 10, 2016 — The council…`, or a first paragraph
+//! that is only a date, `Tuesday, September 1, 2015`).
+//!
+//! One copy for everything that reads them: the analysis engine proposes a text's dateline as
+//! its publication day when its metadata gives none, the page extractor reads dates in page
+//! metadata with [`named_month_day`], and the page worker reports a saved page's dateline.
 
-use crate::date::named_month_day;
+use jiff::civil::Date;
+
+/// Years a publication date may fall in; anything else is a placeholder or a misreading.
+const YEARS: std::ops::RangeInclusive<i16> = 1800..=2200;
+
+/// The date `year`-`month`-`day` when it exists and its year is plausible (1800 to 2200).
+pub fn plausible_date(year: i64, month: i64, day: i64) -> Option<Date> {
+    let year = i16::try_from(year).ok().filter(|y| YEARS.contains(y))?;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// The month an English month name or its three-letter abbreviation (`Sept.` too) stands for.
+fn month_number(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let position = MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))?;
+    Some(position as i64 + 1)
+}
+
+/// A day number: `7`, `07`, `7th`, `21st`.
+fn day_number(token: &str) -> Option<i64> {
+    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token[digits.len()..];
+    if !(1..=2).contains(&digits.len())
+        || !matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th"
+        )
+    {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A date written with an English month name: `June 18, 2017`, `18 June 2017`,
+/// `Sun, 18 Jun 2017 10:00:00 +0000`, `Published on Tuesday, June 18th 2017`.
+pub fn named_month_day(value: &str) -> Option<Date> {
+    let tokens: Vec<&str> = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let at = tokens.iter().position(|t| month_number(t).is_some())?;
+    let month = month_number(tokens[at])?;
+    let year = |t: &&str| (t.len() == 4).then(|| t.parse::<i64>().ok()).flatten();
+    // Day right after the month (`June 18, 2017`) or right before it (`18 June 2017`).
+    let (day, after_day) = match tokens.get(at + 1).and_then(|t| day_number(t)) {
+        Some(day) => (day, at + 2),
+        None => (day_number(tokens.get(at.checked_sub(1)?)?)?, at + 1),
+    };
+    let year = tokens.get(after_day).and_then(year)?;
+    plausible_date(year, month, day)
+}
 
 /// The longest dateline read: a place, a weekday and a date fit well within it.
 const MAX_DATELINE_CHARS: usize = 60;
@@ -16,7 +89,7 @@ const MAX_DATELINE_CHARS: usize = 60;
 /// year, after an optional agency in parentheses: `PARIS, June 3, 2019 (Reuters) —`.
 ///
 /// ```
-/// use dateline_extract::text_dateline;
+/// use dateline_format::dateline::text_dateline;
 /// let text = ["WASHINGTON, Dec. 10, 2016 — The Senate voted on Friday.".to_string()];
 /// assert_eq!(text_dateline(&text).as_deref(), Some("2016-12-10"));
 /// ```
