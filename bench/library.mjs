@@ -29,6 +29,7 @@ const option = (name, fallback) => {
 };
 const ARTICLES = Number(option('--articles', 10000));
 const RUNS = Number(option('--runs', 5));
+let harness;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-library-bench-'));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -118,19 +119,9 @@ fetch('./articles/index.json').then((r) => r.json()).then((index) => {
   return root;
 }
 
-// Records, in the page, when the selector first matches (performance.now() counts from the start
-// of navigation, so app and plain page compare).
-function readyWhen(selector) {
-  return `(() => {
-    const check = () => { if (!window.__ready && document.querySelector(${JSON.stringify(selector)})) window.__ready = performance.now(); };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true });
-    check();
-  })();`;
-}
-
 async function firstPaint(context, url, selector) {
   const page = await context.newPage();
-  await page.addInitScript(readyWhen(selector));
+  await page.addInitScript(harness.readyWhen(selector));
   await page.goto(url);
   await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
   const result = await page.evaluate(() => {
@@ -188,7 +179,9 @@ async function browserPart(out, index) {
     console.log('\nbrowser: skipped, no release build (run `trunk build --release` first)');
     return;
   }
-  const { serve, launch } = await import('../tests/e2e/harness.mjs');
+  // Imported here: it needs tests/e2e/node_modules (playwright-core), which only this part does.
+  harness = await import('../tests/e2e/harness.mjs');
+  const { serve, launch } = harness;
   const server = await serve(benchRoot(dist, out));
   const browser = await launch();
   try {
