@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, DIST, SEED_ID } from './harness.mjs';
+import { serve, launch, readyWhen, DIST, SEED_ID } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 
@@ -43,16 +43,6 @@ function benchRoot() {
 <div class="article-body">${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
 <footer id="ready">${escape(article.source)}</footer></article></main></body></html>`);
   return root;
-}
-
-// Records, in the page, when the selector first matches: performance.now() is measured from the
-// start of navigation in both pages, so the two numbers are comparable.
-function readyWhen(selector) {
-  return `(() => {
-    const check = () => { if (!window.__ready && document.querySelector(${JSON.stringify(selector)})) window.__ready = performance.now(); };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true });
-    check();
-  })();`;
 }
 
 async function measure(context, url, selector) {

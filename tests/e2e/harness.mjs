@@ -105,6 +105,19 @@ export function watch(page) {
   return { requests, errors };
 }
 
+/**
+ * A script for `page.addInitScript` that records, in the page, when `selector` first matches
+ * (`window.__ready`): performance.now() counts from the start of navigation, so the numbers of
+ * two pages compare. The load benchmarks use it.
+ */
+export function readyWhen(selector) {
+  return `(() => {
+    const check = () => { if (!window.__ready && document.querySelector(${JSON.stringify(selector)})) window.__ready = performance.now(); };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    check();
+  })();`;
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);

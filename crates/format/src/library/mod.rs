@@ -52,8 +52,10 @@ pub struct LibraryIndex {
     pub entities: Vec<LibraryEntity>,
 }
 
-/// One article of the library index.
+/// One article of the library index. Written as a JSON array in field order (see
+/// `docs/article-format.md`): at 10,000 articles the keys alone would be a third of the file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EntryRow", into = "EntryRow")]
 pub struct LibraryEntry {
     /// The article's id; its file is `<id>.json` beside the index.
     pub id: String,
@@ -119,8 +121,9 @@ impl From<NameRef> for (u32, u32) {
     }
 }
 
-/// A name joined across the articles of the library.
+/// A name joined across the articles of the library. Written as a JSON array in field order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EntityRow", into = "EntityRow")]
 pub struct LibraryEntity {
     /// Library-wide id, `[a-z0-9-]+`: the type code lower-cased, a hyphen and the slug of the
     /// name (`per-vladimir-putin`); the route `#/entity/<id>`.
@@ -128,7 +131,6 @@ pub struct LibraryEntity {
     /// Canonical name: the name most articles give it.
     pub name: String,
     /// Entity class.
-    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// Every other form the articles use, sorted.
     pub aliases: Vec<String>,
@@ -147,8 +149,9 @@ pub struct LibraryEvents {
     pub events: Vec<LibraryEvent>,
 }
 
-/// One dated event of one article.
+/// One dated event of one article. Written as a JSON array in field order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EventRow", into = "EventRow")]
 pub struct LibraryEvent {
     /// Index into [`LibraryIndex::articles`].
     pub article: u32,
@@ -162,6 +165,122 @@ pub struct LibraryEvent {
     pub label: String,
     /// Indices into [`LibraryIndex::entities`] of the names taking part.
     pub entities: Vec<u32>,
+}
+
+/// [`LibraryEntry`] as written: its fields in order.
+#[derive(Serialize, Deserialize)]
+struct EntryRow(
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    bool,
+    u32,
+    u32,
+    u32,
+    Vec<NameRef>,
+);
+
+impl From<EntryRow> for LibraryEntry {
+    fn from(row: EntryRow) -> LibraryEntry {
+        let EntryRow(
+            id,
+            title,
+            standfirst,
+            source,
+            published,
+            published_inferred,
+            words,
+            entities,
+            events,
+            names,
+        ) = row;
+        LibraryEntry {
+            id,
+            title,
+            standfirst,
+            source,
+            published,
+            published_inferred,
+            words,
+            entities,
+            events,
+            names,
+        }
+    }
+}
+
+impl From<LibraryEntry> for EntryRow {
+    fn from(e: LibraryEntry) -> EntryRow {
+        EntryRow(
+            e.id,
+            e.title,
+            e.standfirst,
+            e.source,
+            e.published,
+            e.published_inferred,
+            e.words,
+            e.entities,
+            e.events,
+            e.names,
+        )
+    }
+}
+
+/// [`LibraryEntity`] as written: its fields in order.
+#[derive(Serialize, Deserialize)]
+struct EntityRow(String, String, EntityType, Vec<String>, u32, u32);
+
+impl From<EntityRow> for LibraryEntity {
+    fn from(row: EntityRow) -> LibraryEntity {
+        let EntityRow(id, name, entity_type, aliases, articles, mentions) = row;
+        LibraryEntity {
+            id,
+            name,
+            entity_type,
+            aliases,
+            articles,
+            mentions,
+        }
+    }
+}
+
+impl From<LibraryEntity> for EntityRow {
+    fn from(e: LibraryEntity) -> EntityRow {
+        EntityRow(
+            e.id,
+            e.name,
+            e.entity_type,
+            e.aliases,
+            e.articles,
+            e.mentions,
+        )
+    }
+}
+
+/// [`LibraryEvent`] as written: its fields in order.
+#[derive(Serialize, Deserialize)]
+struct EventRow(u32, String, String, Granularity, String, Vec<u32>);
+
+impl From<EventRow> for LibraryEvent {
+    fn from(row: EventRow) -> LibraryEvent {
+        let EventRow(article, id, date, granularity, label, entities) = row;
+        LibraryEvent {
+            article,
+            id,
+            date,
+            granularity,
+            label,
+            entities,
+        }
+    }
+}
+
+impl From<LibraryEvent> for EventRow {
+    fn from(e: LibraryEvent) -> EventRow {
+        EventRow(e.article, e.id, e.date, e.granularity, e.label, e.entities)
+    }
 }
 
 /// Parses a library file in one pass; when that fails, or the version is not ours, the error

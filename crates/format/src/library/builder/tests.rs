@@ -363,7 +363,14 @@ fn re_adding_an_article_replaces_it_and_remove_takes_it_out() {
 fn index_files_round_trip_and_bad_ones_are_refused() {
     let (index, events) = build(&[article("a", "2017-07-07", &[(Per, "Putin", &[], 1)])]);
     let json = index.to_json();
-    assert!(json.contains("\"names\":[[0,1]]"), "{json}");
+    assert!(
+        json.contains("[\"a\",\"Title of a\",\"\",\"Wire\",\"2017-07-07\",false,3,1,0,[[0,1]]]"),
+        "{json}"
+    );
+    assert!(
+        json.contains("[\"per-putin\",\"Putin\",\"PER\",[],1,1]"),
+        "{json}"
+    );
     assert_eq!(LibraryIndex::from_json(&json).unwrap(), index);
     assert_eq!(
         LibraryEvents::from_json(&events.to_json(), &index).unwrap(),
@@ -374,12 +381,15 @@ fn index_files_round_trip_and_bad_ones_are_refused() {
         LibraryIndex::from_json(&old),
         Err(crate::article::FormatError::UnsupportedVersion(Some(1)))
     );
-    let past = json.replace("[[0,1]]", "[[7,1]]");
+    let past = json.replace("[[0,1]]]", "[[7,1]]]");
     assert!(matches!(
         LibraryIndex::from_json(&past),
         Err(crate::article::FormatError::Invalid(_))
     ));
     assert!(LibraryIndex::from_json("{\"schema_version\":2").is_err());
-    let bad_event = "{\"schema_version\":2,\"events\":[{\"article\":3,\"id\":\"e\",\"date\":\"2017\",\"granularity\":\"year\",\"label\":\"x\",\"entities\":[]}]}";
-    assert!(LibraryEvents::from_json(bad_event, &index).is_err());
+    let bad_event = "{\"schema_version\":2,\"events\":[[3,\"e\",\"2017\",\"year\",\"x\",[]]]}";
+    assert!(matches!(
+        LibraryEvents::from_json(bad_event, &index),
+        Err(crate::article::FormatError::Invalid(_))
+    ));
 }
