@@ -72,9 +72,15 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
     match response.status() {
+        // Bytes, not `text()`: a JavaScript string would be decoded to UTF-16 and copied back
+        // into UTF-8 for Rust, which costs about as much as parsing a large index.
         200..=299 => response
-            .text()
+            .binary()
             .await
+            .map(|bytes| {
+                String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            })
             .map_err(|e| LoadError::Network(e.to_string())),
         404 => Err(LoadError::NotFound),
         status => Err(LoadError::Network(format!("HTTP {status}"))),

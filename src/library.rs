@@ -5,12 +5,12 @@
 //! The bundled index and events are parsed once a page session and shared; the reader's articles
 //! are read from storage each time a library page opens, so a new or renamed one shows at once.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use dateline_format::article::{Article, EntityType};
-use dateline_format::library::names::{matches_query, search_key};
+use dateline_format::library::names::search_key;
 use dateline_format::library::{
     LibraryBuilder, LibraryEntry, LibraryEvents, LibraryIndex, LIBRARY_SCHEMA_VERSION,
 };
@@ -21,6 +21,8 @@ use crate::route::Collection;
 use crate::store;
 
 thread_local! {
+    /// The last library built, and the store generation it was built at.
+    static SHELF: RefCell<Option<(u64, Rc<Shelf>)>> = const { RefCell::new(None) };
     static BUNDLED: RefCell<Option<Rc<LibraryIndex>>> = const { RefCell::new(None) };
     static BUNDLED_EVENTS: RefCell<Option<Rc<LibraryEvents>>> = const { RefCell::new(None) };
 }
@@ -48,27 +50,37 @@ async fn bundled_events(index: &LibraryIndex) -> Result<Rc<LibraryEvents>, LoadE
     Ok(events)
 }
 
-/// The library a page shows: bundled and the reader's articles, names joined across both.
+/// The library a page shows: bundled and the reader's articles, names joined across both. Built
+/// once and shared by the library pages until the reader's articles change.
 #[derive(Debug)]
 pub struct Shelf {
     /// Every article, newest first, and every name.
     pub index: Rc<LibraryIndex>,
-    /// Dated events, when the page asked for them.
-    pub events: Option<Rc<LibraryEvents>>,
+    /// The bundled index the reader's articles were folded onto.
+    bundled: Rc<LibraryIndex>,
+    /// The reader's readable articles.
+    kept: Vec<Article>,
+    /// Dated events, once a page has asked for them ([`Shelf::load_events`]).
+    events: RefCell<Option<Rc<LibraryEvents>>>,
     /// Ids of the reader's own articles.
     pub mine: HashSet<String>,
     /// The reader's kept articles that no longer validate (id, reason).
     pub damaged: Vec<(String, String)>,
     /// Why the reader's articles could not be read, if they could not.
     pub store_problem: Option<String>,
-    /// Per article: the search key of its title, standfirst and names.
+    /// Per article: the search key of its title and standfirst, each word after a space
+    /// (`" putin and trump meet"`), so "a word begins with w" is "the key contains `" w"`".
     keys: Vec<String>,
     /// Per article: the entity types it names (bit per [`kind_bit`]).
     kinds: Vec<u8>,
-    /// Article indices sorted by title.
-    by_title: Vec<u32>,
-    /// Per entity: the search key of its name and aliases.
-    pub entity_keys: Vec<String>,
+    /// Article indices sorted by title, made the first time a page sorts by title.
+    by_title: OnceCell<Vec<u32>>,
+    /// The sources, sorted.
+    sources: Vec<String>,
+    /// The publication years, newest first, then [`UNKNOWN_YEAR`] if an article has none.
+    years: Vec<String>,
+    /// Per entity: the search key of its name and aliases, each word after a space.
+    entity_keys: Vec<String>,
 }
 
 fn kind_bit(entity_type: EntityType) -> u8 {
@@ -81,76 +93,135 @@ fn kind_bit(entity_type: EntityType) -> u8 {
 }
 
 impl Shelf {
-    /// Loads the library; with `events`, its dated events too.
-    pub async fn load(events: bool) -> Result<Shelf, LoadError> {
+    /// The library: the one built already if the reader's articles have not changed since.
+    pub async fn load() -> Result<Rc<Shelf>, LoadError> {
+        let generation = store::generation();
+        let cached = SHELF.with(|s| s.borrow().clone());
+        if let Some((built, shelf)) = cached {
+            if built == generation {
+                return Ok(shelf);
+            }
+        }
         let index = bundled_index().await?;
-        let bundled_events = match events {
-            true => Some(bundled_events(&index).await?),
-            false => None,
-        };
         let (kept, store_problem) = match store::kept().await {
             Ok(kept) => (kept, None),
             Err(error) => (store::Kept::default(), Some(error.to_string())),
         };
-        Ok(Shelf::new(index, bundled_events, kept, store_problem))
+        let shelf = Rc::new(Shelf::new(index, kept, store_problem));
+        SHELF.with(|s| *s.borrow_mut() = Some((generation, Rc::clone(&shelf))));
+        Ok(shelf)
+    }
+
+    /// Loads the library's dated events (once), the reader's folded in as the articles were.
+    pub async fn load_events(&self) -> Result<Rc<LibraryEvents>, LoadError> {
+        if let Some(events) = self.events() {
+            return Ok(events);
+        }
+        let bundled = bundled_events(&self.bundled).await?;
+        let events = if self.kept.is_empty() {
+            bundled
+        } else {
+            // The same fold as the index's, so its article numbers are the index's.
+            fold(&self.bundled, Some(&bundled), &self.kept)
+                .1
+                .unwrap_or(bundled)
+        };
+        *self.events.borrow_mut() = Some(Rc::clone(&events));
+        Ok(events)
+    }
+
+    /// The dated events, if [`Shelf::load_events`] has loaded them.
+    pub fn events(&self) -> Option<Rc<LibraryEvents>> {
+        self.events.borrow().clone()
     }
 
     /// Folds the reader's articles onto the bundled library and prepares the search keys.
     pub fn new(
-        index: Rc<LibraryIndex>,
-        events: Option<Rc<LibraryEvents>>,
+        bundled: Rc<LibraryIndex>,
         kept: store::Kept,
         store_problem: Option<String>,
     ) -> Shelf {
         let mine: HashSet<String> = kept.articles.iter().map(|a| a.id.clone()).collect();
-        let (index, events) = if kept.articles.is_empty() {
-            (index, events)
+        let index = if kept.articles.is_empty() {
+            Rc::clone(&bundled)
         } else {
-            fold(&index, events.as_deref(), &kept.articles)
+            fold(&bundled, None, &kept.articles).0
         };
         let entity_keys: Vec<String> = index
             .entities
             .iter()
             .map(|e| {
-                let mut text = e.name.clone();
+                let mut key = String::from(" ");
+                key.push_str(&search_key(&e.name));
                 for alias in &e.aliases {
-                    text.push(' ');
-                    text.push_str(alias);
+                    key.push(' ');
+                    key.push_str(&search_key(alias));
                 }
-                search_key(&text)
+                key
             })
             .collect();
         let mut keys = Vec::with_capacity(index.articles.len());
         let mut kinds = Vec::with_capacity(index.articles.len());
         for entry in &index.articles {
-            let mut key = search_key(&format!("{} {}", entry.title, entry.standfirst));
+            let mut key = String::from(" ");
+            key.push_str(&search_key(&entry.title));
+            key.push(' ');
+            key.push_str(&search_key(&entry.standfirst));
             let mut kind = 0;
             for name in &entry.names {
-                key.push(' ');
-                key.push_str(&entity_keys[name.entity as usize]);
                 kind |= kind_bit(index.entities[name.entity as usize].entity_type);
             }
             keys.push(key);
             kinds.push(kind);
         }
-        let title_keys: Vec<String> = index
+        let mut sources: Vec<String> = index
             .articles
             .iter()
-            .map(|e| search_key(&e.title))
+            .map(|e| e.source.as_str())
+            .filter(|s| !s.is_empty())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .map(str::to_string)
             .collect();
-        let mut by_title: Vec<u32> = (0..index.articles.len() as u32).collect();
-        by_title.sort_by(|&a, &b| title_keys[a as usize].cmp(&title_keys[b as usize]));
+        sources.sort();
+        let mut years: Vec<String> = index
+            .articles
+            .iter()
+            .map(year_of)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        years.sort_by(|a, b| (a == UNKNOWN_YEAR).cmp(&(b == UNKNOWN_YEAR)).then(b.cmp(a)));
         Shelf {
             index,
-            events,
+            bundled,
+            kept: kept.articles,
+            events: RefCell::new(None),
             mine,
             damaged: kept.damaged,
             store_problem,
             keys,
             kinds,
-            by_title,
+            by_title: OnceCell::new(),
+            sources,
+            years,
             entity_keys,
         }
+    }
+
+    fn by_title(&self) -> &[u32] {
+        self.by_title.get_or_init(|| {
+            let titles: Vec<String> = self
+                .index
+                .articles
+                .iter()
+                .map(|e| search_key(&e.title))
+                .collect();
+            let mut order: Vec<u32> = (0..titles.len() as u32).collect();
+            order.sort_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]));
+            order
+        })
     }
 
     /// Where an article is read from.
@@ -164,50 +235,57 @@ impl Shelf {
 
     /// The indices of the articles a query finds, in its order.
     pub fn search(&self, query: &Query) -> Vec<u32> {
-        let key = search_key(&query.q);
+        // " w" in a key: a word of it begins with w (see `keys`).
+        let needles: Vec<String> = search_key(&query.q)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| format!(" {w}"))
+            .collect();
+        // Per word, the names it begins a word of: an article matches the word by its title,
+        // its standfirst or one of its names.
+        let named: Vec<Vec<bool>> = needles
+            .iter()
+            .map(|n| {
+                self.entity_keys
+                    .iter()
+                    .map(|k| k.contains(n.as_str()))
+                    .collect()
+            })
+            .collect();
         let kind = query.kind_bit();
         let keep = |i: u32| {
             let entry = &self.index.articles[i as usize];
+            let key = &self.keys[i as usize];
             (query.source.is_empty() || entry.source == query.source)
                 && (kind == 0 || self.kinds[i as usize] & kind != 0)
                 && (query.year.is_empty() || year_of(entry) == query.year)
-                && matches_query(&self.keys[i as usize], &key)
+                && needles.iter().zip(&named).all(|(needle, named)| {
+                    key.contains(needle.as_str())
+                        || entry.names.iter().any(|n| named[n.entity as usize])
+                })
         };
-        let order: Box<dyn Iterator<Item = u32>> = if query.sort == "title" {
-            Box::new(self.by_title.iter().copied())
+        if query.sort == "title" {
+            self.by_title()
+                .iter()
+                .copied()
+                .filter(|&i| keep(i))
+                .collect()
         } else {
-            Box::new(0..self.index.articles.len() as u32)
-        };
-        order.filter(|&i| keep(i)).collect()
+            (0..self.index.articles.len() as u32)
+                .filter(|&i| keep(i))
+                .collect()
+        }
     }
 
     /// The sources of the library, sorted, each once.
-    pub fn sources(&self) -> Vec<String> {
-        let mut sources: Vec<String> = self
-            .index
-            .articles
-            .iter()
-            .map(|e| e.source.clone())
-            .filter(|s| !s.is_empty())
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        sources.sort();
-        sources
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
-    /// The publication years of the library, newest first, then "unknown" if an article has none.
-    pub fn years(&self) -> Vec<String> {
-        let mut years: Vec<String> = self
-            .index
-            .articles
-            .iter()
-            .map(year_of)
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        years.sort_by(|a, b| (a == UNKNOWN_YEAR).cmp(&(b == UNKNOWN_YEAR)).then(b.cmp(a)));
-        years
+    /// The publication years of the library, newest first, then [`UNKNOWN_YEAR`] if an article
+    /// has none.
+    pub fn years(&self) -> &[String] {
+        &self.years
     }
 
     /// The names of an article whose key a query's words begin, most mentioned first.
@@ -233,22 +311,21 @@ impl Shelf {
 pub const UNKNOWN_YEAR: &str = "unknown";
 
 /// The year an article was published (`"2017"`), or [`UNKNOWN_YEAR`].
-pub fn year_of(entry: &LibraryEntry) -> String {
+pub fn year_of(entry: &LibraryEntry) -> &str {
     entry
         .published
         .as_deref()
         .and_then(|p| p.get(0..4))
         .unwrap_or(UNKNOWN_YEAR)
-        .to_string()
 }
 
 /// The bundled library with the reader's articles added by the same joining rule.
 fn fold(
     index: &LibraryIndex,
-    events: Option<&LibraryEvents>,
+    events: Option<&Rc<LibraryEvents>>,
     mine: &[Article],
 ) -> (Rc<LibraryIndex>, Option<Rc<LibraryEvents>>) {
-    let bundled_events = events.cloned().unwrap_or(LibraryEvents {
+    let bundled_events = events.map(|e| (**e).clone()).unwrap_or(LibraryEvents {
         schema_version: LIBRARY_SCHEMA_VERSION,
         events: Vec::new(),
     });
@@ -301,6 +378,7 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_format::library::{LibraryEntity, NameRef};
 
     fn entry(id: &str, title: &str, published: Option<&str>) -> LibraryEntry {
         LibraryEntry {
@@ -322,11 +400,24 @@ mod tests {
             schema_version: LIBRARY_SCHEMA_VERSION,
             articles: vec![
                 entry("b", "Zoë visits Köln", Some("2018-02-01")),
-                entry("a", "Another story", None),
+                LibraryEntry {
+                    names: vec![NameRef {
+                        entity: 0,
+                        mentions: 2,
+                    }],
+                    ..entry("a", "Another story", None)
+                },
             ],
-            entities: Vec::new(),
+            entities: vec![LibraryEntity {
+                id: "per-vladimir-putin".into(),
+                name: "Vladimir Putin".into(),
+                entity_type: EntityType::Person,
+                aliases: vec!["Putin".into()],
+                articles: 1,
+                mentions: 2,
+            }],
         };
-        Shelf::new(Rc::new(index), None, store::Kept::default(), None)
+        Shelf::new(Rc::new(index), store::Kept::default(), None)
     }
 
     #[test]
@@ -348,6 +439,18 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(shelf.search(&unknown), vec![1]);
-        assert_eq!(shelf.years(), vec!["2018".to_string(), UNKNOWN_YEAR.into()]);
+        assert_eq!(shelf.years(), ["2018".to_string(), UNKNOWN_YEAR.into()]);
+        // Words are matched from their start only.
+        assert!(shelf.search(&query("oe")).is_empty());
+        // By a name the article names, with its mentions; every word must match somewhere.
+        assert_eq!(shelf.search(&query("vla pu")), vec![1]);
+        assert_eq!(shelf.search(&query("putin story")), vec![1]);
+        assert!(shelf.search(&query("putin koln")).is_empty());
+        assert_eq!(shelf.matched_names(1, &search_key("putin")), vec![(0, 2)]);
+        let people = Query {
+            kind: "PER".into(),
+            ..Query::default()
+        };
+        assert_eq!(shelf.search(&people), vec![1]);
     }
 }

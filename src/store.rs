@@ -127,6 +127,17 @@ pub(crate) async fn committed(transaction: &IdbTransaction) -> Result<(), StoreE
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A number that changes whenever this page changes the reader's articles, so what was built
+/// from them (the library) knows to build again.
+pub fn generation() -> u64 {
+    GENERATION.with(std::cell::Cell::get)
+}
+
+fn changed() {
+    GENERATION.with(|g| g.set(g.get() + 1));
 }
 
 /// The database, opened (and created, and filled from localStorage) on first use.
@@ -288,7 +299,9 @@ pub async fn save(article: &Article) -> Result<(), StoreError> {
         json,
         added,
     };
-    write_records(&db, &[record]).await
+    let written = write_records(&db, &[record]).await;
+    changed();
+    written
 }
 
 /// Removes an article.
@@ -296,7 +309,9 @@ pub async fn delete(id: &str) -> Result<(), StoreError> {
     let db = database().await?;
     let (transaction, store) = articles(&db, IdbTransactionMode::Readwrite)?;
     store.delete(&id.into()).map_err(|e| store_error(&e))?;
-    committed(&transaction).await
+    let deleted = committed(&transaction).await;
+    changed();
+    deleted
 }
 
 /// True when an article with this id is kept (readable or not).

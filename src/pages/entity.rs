@@ -21,6 +21,8 @@ use crate::store;
 
 /// Articles listed (and snippets loaded) at once; "Show more" adds as many again.
 const PAGE: usize = 20;
+/// Events listed here; the story timeline of the name lists them all.
+const EVENTS: usize = 50;
 /// Companions listed.
 const COMPANIONS: usize = 12;
 
@@ -218,7 +220,7 @@ fn article_card(
 }
 
 fn events_list(shelf: &Shelf, id: &str, index: u32) -> Html {
-    let Some(events) = &shelf.events else {
+    let Some(events) = shelf.events() else {
         return html! {};
     };
     let mine: Vec<_> = events
@@ -234,7 +236,7 @@ fn events_list(shelf: &Shelf, id: &str, index: u32) -> Html {
             } else {
                 <p><a href={format!("{}?entity={id}", Route::Timeline.href())} data-nav="timeline">{"See them on the story timeline"}</a></p>
                 <ol class="story-list">
-                    { for mine.iter().map(|event| {
+                    { for mine.iter().take(EVENTS).map(|event| {
                         let entry = &shelf.index.articles[event.article as usize];
                         let href = Route::to_article(shelf.collection(&entry.id), &entry.id, &Selection::Event(event.id.clone())).href();
                         html! {
@@ -247,6 +249,9 @@ fn events_list(shelf: &Shelf, id: &str, index: u32) -> Html {
                         }
                     }) }
                 </ol>
+                if mine.len() > EVENTS {
+                    <p>{format!("and {} more on the story timeline", mine.len() - EVENTS)}</p>
+                }
             }
         </section>
     }
@@ -267,7 +272,11 @@ pub fn entity_page(props: &EntityProps) -> Html {
         let shelf = shelf.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                shelf.set(Some(Shelf::load(true).await.map(|s| Shared(Rc::new(s)))));
+                let loaded = match Shelf::load().await {
+                    Ok(shelf) => shelf.load_events().await.map(|_| Shared(shelf)),
+                    Err(error) => Err(error),
+                };
+                shelf.set(Some(loaded));
             });
         });
     }

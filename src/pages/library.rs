@@ -3,8 +3,6 @@
 //! sort by date or title. The query and filters live in the address (`#/?q=…`), so a reload or a
 //! shared link keeps them.
 
-use std::rc::Rc;
-
 use dateline_format::article::EntityType;
 use dateline_format::library::names::search_key;
 use dateline_format::library::LibraryEntry;
@@ -151,7 +149,7 @@ fn search_form(shelf: &Shelf, query: &Query, set: Callback<Query>) -> Html {
     };
     let any = |label: &str| (String::new(), label.to_string());
     let sources = std::iter::once(any("Any source"))
-        .chain(shelf.sources().into_iter().map(|s| (s.clone(), s)))
+        .chain(shelf.sources().iter().map(|s| (s.clone(), s.clone())))
         .collect();
     let kinds = std::iter::once(any("Any kind of name"))
         .chain(
@@ -166,7 +164,7 @@ fn search_form(shelf: &Shelf, query: &Query, set: Callback<Query>) -> Html {
         )
         .collect();
     let years = std::iter::once(any("Any year"))
-        .chain(shelf.years().into_iter().map(|y| {
+        .chain(shelf.years().iter().cloned().map(|y| {
             let text = if y == UNKNOWN_YEAR {
                 "Date unknown".to_string()
             } else {
@@ -247,7 +245,7 @@ pub fn library_page() -> Html {
         use_effect_with((), move |_| {
             gloo::utils::document().set_title("Library — Dateline");
             wasm_bindgen_futures::spawn_local(async move {
-                shelf.set(Some(Shelf::load(false).await.map(|s| Shared(Rc::new(s)))));
+                shelf.set(Some(Shelf::load().await.map(Shared)));
             });
         });
     }

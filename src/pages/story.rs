@@ -8,10 +8,9 @@
 
 use std::cell::Cell;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use dateline_format::calendar::Period;
-use dateline_format::library::LibraryEvent;
+use dateline_format::library::{LibraryEvent, LibraryEvents};
 use jiff::civil::Date;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -82,10 +81,7 @@ struct Placed<'a> {
 }
 
 /// The events a query asks for, with their periods, in date order.
-fn chosen<'a>(shelf: &'a Shelf, query: &Query) -> Vec<Placed<'a>> {
-    let Some(events) = &shelf.events else {
-        return Vec::new();
-    };
+fn chosen<'a>(shelf: &Shelf, events: &'a LibraryEvents, query: &Query) -> Vec<Placed<'a>> {
     let entity = (!query.entity.is_empty())
         .then(|| shelf.index.entity(&query.entity).map(|(i, _)| i))
         .map(|found| found.unwrap_or(u32::MAX));
@@ -279,7 +275,11 @@ pub fn story_page() -> Html {
             gloo::utils::document().set_title("Story timeline — Dateline");
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             wasm_bindgen_futures::spawn_local(async move {
-                shelf.set(Some(Shelf::load(true).await.map(|s| Shared(Rc::new(s)))));
+                let loaded = match Shelf::load().await {
+                    Ok(shelf) => shelf.load_events().await.map(|_| Shared(shelf)),
+                    Err(error) => Err(error),
+                };
+                shelf.set(Some(loaded));
             });
         });
     }
@@ -312,7 +312,8 @@ pub fn story_view(props: &StoryProps) -> Html {
     // middle event when a set of events opens, the day in the middle when the zoom changes.
     let centre = use_mut_ref(|| Cell::new(None::<f64>));
     let shown_for = use_mut_ref(|| None::<Query>);
-    let placed = chosen(shelf, query);
+    let events = shelf.events().unwrap_or_default();
+    let placed = chosen(shelf, &events, query);
     let (focus_span, median) = focus(&placed);
     let zoom_now = zoom.unwrap_or_else(|| Zoom::fitting(focus_span + 2.0 * PAD_DAYS, 1100.0));
     {
