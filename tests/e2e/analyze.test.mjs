@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { watch, useBrowser, SAMPLE, analyzePage as openAnalyze } from './harness.mjs';
+import { watch, useBrowser, launch, SAMPLE, analyzePage as openAnalyze } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -242,17 +242,21 @@ test('the analysis shows its progress and can be cancelled', async () => {
 });
 
 test('a full storage quota is reported and the analyzed article is still shown', async () => {
-  const { page } = await analyzePage();
+  // A browser of its own: Chromium applies a quota override to an origin whose storage this
+  // browser has not used yet.
+  const browser = await launch();
+  const page = await browser.context.newPage();
   // A quota far smaller than one analyzed article, as a nearly full disk would leave.
   const cdp = await page.context().newCDPSession(page);
-  const origin = new URL(page.url()).origin;
+  const origin = new URL(env.server.url).origin;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await page.goto(env.server.url + '#/analyze');
+  await page.waitForSelector('#analyze-text');
   await page.fill('#analyze-text', SAMPLE);
   await page.click('[data-action="analyze"]');
   assert.match(await errorText(page), /analyzed but not kept.*storage for Dateline is full/);
   await page.waitForSelector('.reader .article-body [data-entity-id]');
   assert.equal(await page.inputValue('#analyze-text'), SAMPLE);
   assert.match(page.url(), /#\/analyze$/);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await page.close();
+  await browser.close();
 });
