@@ -224,72 +224,67 @@ impl LibraryBuilder {
         self.articles.is_empty()
     }
 
-    /// The index and the events of everything added, names joined.
-    pub fn finish(&self) -> (LibraryIndex, LibraryEvents) {
+    /// The index and the events of everything added, names joined. It takes the builder, so
+    /// titles, labels and ids move into the result instead of being copied.
+    pub fn finish(self) -> (LibraryIndex, LibraryEvents) {
         let (mut units, unit_of) = self.units();
         let root = join_short_forms(&units);
         let (entities, entity_of_unit) = self.entities(&mut units, &root);
-        let mut records: Vec<&Record> = self.articles.values().collect();
-        records.sort_by(|a, b| newest_first(&a.entry, &b.entry));
+        drop(units);
+        let mut records: Vec<(Record, Vec<usize>)> =
+            self.articles.into_values().zip(unit_of).collect();
+        records.sort_by(|a, b| newest_first(&a.0.entry, &b.0.entry));
         let mut index = LibraryIndex {
             schema_version: LIBRARY_SCHEMA_VERSION,
             articles: Vec::with_capacity(records.len()),
             entities,
         };
-        let mut events = Vec::new();
-        for (a, record) in records.iter().enumerate() {
-            let name_entity = |n: usize| entity_of_unit[unit_of[&record.entry.id][n]];
-            let mut refs: BTreeMap<u32, u32> = BTreeMap::new();
-            for (n, name) in record.names.iter().enumerate() {
-                *refs.entry(name_entity(n)).or_default() += name.mentions();
-            }
-            let mut names: Vec<NameRef> = refs
-                .into_iter()
-                .filter(|&(_, mentions)| mentions > 0)
-                .map(|(entity, mentions)| NameRef { entity, mentions })
-                .collect();
+        let mut events: Vec<(Option<jiff::civil::Date>, LibraryEvent)> = Vec::new();
+        for (a, (record, units_of_names)) in records.into_iter().enumerate() {
+            let name_entity = |n: usize| entity_of_unit[units_of_names[n]];
+            let names = name_refs(&record.names, name_entity);
             for name in &names {
                 let entity = &mut index.entities[name.entity as usize];
                 entity.articles += 1;
                 entity.mentions += name.mentions;
             }
-            names.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
             index.articles.push(LibraryEntry {
                 names,
-                ..record.entry.clone()
+                ..record.entry
             });
-            for event in &record.events {
-                let mut entities: Vec<u32> = Vec::new();
+            for event in record.events {
+                let mut entities: Vec<u32> = Vec::with_capacity(event.names.len());
                 for &n in &event.names {
                     let entity = name_entity(n);
                     if !entities.contains(&entity) {
                         entities.push(entity);
                     }
                 }
-                events.push(LibraryEvent {
+                let start = Period::of_value(&event.date).map(|p| p.start);
+                let event = LibraryEvent {
                     article: a as u32,
-                    id: event.id.clone(),
-                    date: event.date.clone(),
+                    id: event.id,
+                    date: event.date,
                     granularity: event.granularity,
-                    label: event.label.clone(),
+                    label: event.label,
                     entities,
-                });
+                };
+                events.push((start, event));
             }
         }
-        events.sort_by_cached_key(|e| {
-            let start = Period::of_value(&e.date).map(|p| p.start);
-            (start, e.date.clone(), e.article, e.id.clone())
+        events.sort_by(|(x_start, x), (y_start, y)| {
+            (x_start, &x.date, x.article, &x.id).cmp(&(y_start, &y.date, y.article, &y.id))
         });
         let events = LibraryEvents {
             schema_version: LIBRARY_SCHEMA_VERSION,
-            events,
+            events: events.into_iter().map(|(_, event)| event).collect(),
         };
         (index, events)
     }
 
     /// One unit per bundled entity, then one per (type, key) of the added names; and, per
-    /// article id, the unit of each of its names.
-    fn units(&self) -> (Vec<Unit>, HashMap<String, Vec<usize>>) {
+    /// article in id order, the unit of each of its names.
+    fn units(&self) -> (Vec<Unit>, Vec<Vec<usize>>) {
         let mut units: Vec<Unit> = Vec::new();
         let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
         for (b, entity) in self.bundled.iter().enumerate() {
@@ -304,8 +299,8 @@ impl LibraryBuilder {
                 .or_insert(units.len());
             units.push(unit);
         }
-        let mut unit_of = HashMap::new();
-        for (id, record) in &self.articles {
+        let mut unit_of = Vec::with_capacity(self.articles.len());
+        for record in self.articles.values() {
             let mut of_names = Vec::with_capacity(record.names.len());
             for name in &record.names {
                 let u = match name {
@@ -336,7 +331,7 @@ impl LibraryBuilder {
                 };
                 of_names.push(u);
             }
-            unit_of.insert(id.clone(), of_names);
+            unit_of.push(of_names);
         }
         (units, unit_of)
     }
@@ -386,6 +381,30 @@ impl LibraryBuilder {
         }
         (entities, entity_of_unit)
     }
+}
+
+/// An article's names as library entities: one ref an entity (mentions added up), most
+/// mentioned first, none without mentions.
+fn name_refs(names: &[Name], name_entity: impl Fn(usize) -> u32) -> Vec<NameRef> {
+    let mut refs: Vec<NameRef> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| NameRef {
+            entity: name_entity(n),
+            mentions: name.mentions(),
+        })
+        .collect();
+    refs.sort_unstable_by_key(|r| r.entity);
+    refs.dedup_by(|next, kept| {
+        let same = next.entity == kept.entity;
+        if same {
+            kept.mentions += next.mentions;
+        }
+        same
+    });
+    refs.retain(|r| r.mentions > 0);
+    refs.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
+    refs
 }
 
 impl Name {

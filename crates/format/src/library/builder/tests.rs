@@ -344,7 +344,7 @@ fn re_adding_an_article_replaces_it_and_remove_takes_it_out() {
     let mut builder = LibraryBuilder::new();
     builder.add(&article("a", "2017-07-07", &[(Per, "Putin", &[], 1)]));
     builder.add(&article("a", "2017-07-07", &[(Per, "Merkel", &[], 1)]));
-    let (index, _) = builder.finish();
+    let (index, _) = builder.clone().finish();
     assert_eq!(index.articles.len(), 1);
     assert_eq!(index.entities.len(), 1);
     assert_eq!(index.entities[0].name, "Merkel");
