@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::names::{key_words, name_key, slug, unique_id};
+use super::names::{entity_id, join_key, key_words, unique_id};
 use super::{
     LibraryEntity, LibraryEntry, LibraryEvent, LibraryEvents, LibraryIndex, NameRef,
     LIBRARY_SCHEMA_VERSION,
@@ -111,16 +111,6 @@ impl Unit {
             })
             .map(|(name, _)| name.as_str())
             .unwrap_or_default()
-    }
-}
-
-/// [`name_key`], or the lower-cased name itself for a name of punctuation alone.
-fn join_key(name: &str) -> String {
-    let key = name_key(name);
-    if key.is_empty() {
-        name.trim().to_lowercase()
-    } else {
-        key
     }
 }
 
@@ -356,9 +346,9 @@ impl LibraryBuilder {
                 entity_of_root.insert(u, b as u32);
             }
         }
-        for (entity_type, key, u) in new_roots {
+        for (entity_type, _, u) in new_roots {
             let name = units[u].name().to_string();
-            let id = unique_id(&entity_id(entity_type, &name, &key), &mut used);
+            let id = unique_id(&entity_id(entity_type, &name), &mut used);
             entity_of_root.insert(u, entities.len() as u32);
             entities.push(LibraryEntity {
                 id,
@@ -552,24 +542,6 @@ fn initials_of(words: &[&str]) -> String {
         .filter(|w| !ACRONYM_SKIPPED_WORDS.contains(w))
         .filter_map(|w| w.chars().next())
         .collect()
-}
-
-/// `per-vladimir-putin`: the type code lower-cased and the slug of the name; a name the slug
-/// cannot spell in ASCII ("Москва") also gets a hash of its key, so two such names differ.
-fn entity_id(entity_type: EntityType, name: &str, key: &str) -> String {
-    let base = format!("{}-{}", entity_type.code().to_lowercase(), slug(name));
-    if key.is_ascii() {
-        base
-    } else {
-        format!("{base}-{:08x}", fnv1a(key))
-    }
-}
-
-/// 32-bit FNV-1a: a fixed hash, so ids are the same on every machine and every run.
-fn fnv1a(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
 }
 
 #[cfg(test)]
