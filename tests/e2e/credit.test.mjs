@@ -144,3 +144,28 @@ test('an article the reader kept in format version 1 still opens, with its date'
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test('a dateline wins over the date the Analyze page guessed (today), not over one the reader set', async () => {
+  const text = 'WASHINGTON, Dec. 10, 2016 — Secretary of State John Kerry met Sergey Lavrov today.';
+  const { page } = await analyzePage(env);
+  await page.fill('#analyze-text', text);
+  await page.fill('#analyze-title-input', 'Kerry meets Lavrov');
+  await page.click('[data-action="analyze"]');
+  await page.waitForURL(/#\/mine\//);
+  await page.waitForSelector('.reader .article-body');
+  assert.equal(await page.getAttribute('.article-header .published', 'data-inferred'), 'true');
+  assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-10');
+
+  await page.goto(env.server.url + '#/analyze');
+  await page.waitForSelector('#analyze-text');
+  await page.fill('#analyze-text', text);
+  await page.fill('#analyze-title-input', 'Kerry meets Lavrov');
+  await page.fill('#analyze-date', '2016-12-11');
+  await page.dispatchEvent('#analyze-date', 'change');
+  await page.click('[data-action="analyze"]');
+  await page.waitForURL((url) => /#\/mine\//.test(url.hash));
+  await page.waitForSelector('.reader .article-body');
+  assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-11');
+  assert.equal(await page.locator('.article-header .published[data-inferred]').count(), 0);
+  await page.close();
+});
