@@ -141,7 +141,8 @@ impl Fields {
             (_, Some(date)) if is_valid_date(date) => (date.clone(), Origin::Dateline),
             _ => (today(), Origin::Today),
         };
-        self.set_date(&date, origin == Origin::Today);
+        // A date read from the dateline is re-read by the analysis, which marks it as inferred.
+        self.set_date(&date, matches!(origin, Origin::Today | Origin::Dateline));
         origins.date = Some(origin);
         origins.language = page
             .lang
