@@ -1,6 +1,6 @@
 //! Reader-facing wording of dates and lengths.
 
-use dateline_format::article::Granularity;
+use dateline_format::article::{Event, Granularity};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -83,6 +83,21 @@ pub fn display_published(published: Option<&str>, inferred: bool) -> String {
     }
 }
 
+/// How an event's date reads: in words at its granularity ("18 June 2017"), or, when it has no
+/// calendar place, the text's own words for it (“today”, from `body`, the article's body text),
+/// which say more than `PRESENT_REF`. `body` is asked for only then.
+pub fn event_when(event: &Event, body: impl FnOnce() -> String) -> String {
+    if event.granularity.is_some() {
+        return display_date(&event.date);
+    }
+    let words = dateline_format::span::slice(&body(), event.timex);
+    if words.is_empty() {
+        display_date(&event.date)
+    } else {
+        format!("“{words}”")
+    }
+}
+
 /// Minutes an adult reads `words` words in, at 230 words a minute, at least one.
 pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(230).max(1)
@@ -115,6 +130,25 @@ mod tests {
         assert_eq!(
             display_published(Some("2016-12-10"), true),
             "10 December 2016 (from the article's dateline)"
+        );
+    }
+
+    #[test]
+    fn undated_events_read_as_the_text_words_them() {
+        let event = |date: &str| Event {
+            id: "event-1".into(),
+            date: date.into(),
+            granularity: Granularity::of_value(date),
+            label: "met".into(),
+            sentence: dateline_format::article::Span::new(0, 20),
+            timex: dateline_format::article::Span::new(14, 19),
+            entities: vec![],
+        };
+        let body = || "Officials met today.".to_string();
+        assert_eq!(event_when(&event("PRESENT_REF"), body), "“today”");
+        assert_eq!(
+            event_when(&event("2016-12-10"), || unreachable!()),
+            "10 December 2016"
         );
     }
 

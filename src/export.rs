@@ -7,7 +7,7 @@ use dateline_format::article::{Article, Entity, EntityType, Event, Granularity, 
 use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
 
-use crate::dates::{display_date, display_published};
+use crate::dates::{display_date, display_published, event_when};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -255,7 +255,7 @@ pub fn standalone_html(article: &Article) -> String {
             "<li data-event-id=\"{}\" data-date=\"{}\"><b>{}</b> {}</li>\n",
             escape(&event.id),
             escape(&event.date),
-            escape(&display_date(&event.date)),
+            escape(&event_when(event, || article.body_text())),
             escape(&event.label)
         ));
     }

@@ -13,7 +13,7 @@ use crate::components::export_bar::ExportBar;
 use crate::components::legend::Legend;
 use crate::components::timeline::Timeline;
 use crate::data::Shared;
-use crate::dates::{display_date, display_published, reading_minutes};
+use crate::dates::{display_date, display_published, event_when, reading_minutes};
 use crate::route::Selection;
 
 /// Props of [`ArticleView`].
@@ -102,7 +102,7 @@ fn selection_note(
         Selection::Event(id) => match article.events.iter().find(|e| e.id == *id) {
             Some(event) => html! {
                 <p class="selection-note event-note">
-                    <strong>{display_date(&event.date)}</strong>{format!(" · {}", event.label)}
+                    <strong>{event_when(event, || article.body_text())}</strong>{format!(" · {}", event.label)}
                     <button type="button" class="clear" onclick={on_clear}>{"Clear selection"}</button>
                 </p>
             },

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use yew::prelude::*;
 
 use crate::data::Shared;
-use crate::dates::display_date;
+use crate::dates::{display_date, event_when};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -149,24 +149,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     }
 
-    // An event with no calendar date is named by the text's own words ("today", "on Tuesday"):
-    // its TIMEX3 value (`PRESENT_REF`, `XXXX-WXX-2`) says less to a reader.
-    let body: Vec<char> = if undated.is_empty() {
-        Vec::new()
+    // Events with no calendar date are named by the text's own words: the body, once.
+    let body = if undated.is_empty() {
+        String::new()
     } else {
-        article.body_text().chars().collect()
+        article.body_text()
     };
     let event_button = |event: &Event| {
         let selected = props.is_selected(event);
         let related = props.involves_selected_entity(event);
         let on_select = props.on_select.clone();
         let id = event.id.clone();
-        let when = match body.get(event.timex.start..event.timex.end) {
-            Some(words) if event.granularity.is_none() => {
-                format!("“{}”", words.iter().collect::<String>())
-            }
-            _ => display_date(&event.date),
-        };
+        let when = event_when(event, || body.clone());
         let precision = event
             .granularity
             .map(|g| g.label())

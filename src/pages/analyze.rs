@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use dateline_format::article::{is_valid_date, Article};
+use dateline_format::dateline::text_dateline;
 use dateline_format::page::Extracted;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -94,7 +95,23 @@ pub(crate) fn body(page: &Extracted) -> &[String] {
     }
 }
 
+/// Marks the date field while it holds the date the page filled in as a guess (today), not one
+/// the reader or the page's metadata gave: a dateline in the text then wins over it.
+const GUESSED_DATE: &str = "data-guessed";
+
 impl Fields {
+    /// Puts a guessed date (today) in the date field, or a given one.
+    fn set_date(&self, value: &str, guessed: bool) {
+        Self::set(&self.date, value);
+        if let Some(input) = self.date.cast::<HtmlInputElement>() {
+            if guessed {
+                input.set_attribute(GUESSED_DATE, "today").ok();
+            } else {
+                input.remove_attribute(GUESSED_DATE).ok();
+            }
+        }
+    }
+
     fn set(node: &NodeRef, value: &str) {
         if let Some(input) = node.cast::<HtmlInputElement>() {
             input.set_value(value);
@@ -124,7 +141,8 @@ impl Fields {
             (_, Some(date)) if is_valid_date(date) => (date.clone(), Origin::Dateline),
             _ => (today(), Origin::Today),
         };
-        Self::set(&self.date, &date);
+        // A date read from the dateline is re-read by the analysis, which marks it as inferred.
+        self.set_date(&date, matches!(origin, Origin::Today | Origin::Dateline));
         origins.date = Some(origin);
         origins.language = page
             .lang
@@ -174,6 +192,16 @@ impl Fields {
             return Err(InputError::BadDate);
         }
         let mut paragraphs = import::paragraphs(&text);
+        // Today was only a guess: a dateline in the text knows better.
+        let guessed = self
+            .date
+            .cast::<HtmlInputElement>()
+            .is_some_and(|input| input.has_attribute(GUESSED_DATE));
+        let published = if guessed && text_dateline(&paragraphs).is_some() {
+            None
+        } else {
+            published
+        };
         let mut title = Self::value(&self.title).trim().to_string();
         if title.is_empty() {
             // A short first block of a paste is its headline.
@@ -400,7 +428,11 @@ fn origin_note(field: &'static str, origin: Option<Origin>) -> Html {
 fn metadata_fields(fields: &Fields, origins: &UseStateHandle<Origins>) -> Html {
     let edited = |clear: fn(&mut Origins)| {
         let origins = origins.clone();
-        Callback::from(move |_: Event| {
+        Callback::from(move |event: Event| {
+            // A date the reader set is no longer a guess.
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                input.remove_attribute(GUESSED_DATE).ok();
+            }
             let mut next = (*origins).clone();
             clear(&mut next);
             if next != *origins {
@@ -427,7 +459,7 @@ fn metadata_fields(fields: &Fields, origins: &UseStateHandle<Origins>) -> Html {
                 <input id="analyze-date" type="date" ref={fields.date.clone()} aria-describedby="date-note"
                     onchange={edited(|o| o.date = None)} />
                 { origin_note("date", origins.date) }
-                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. Unless a saved page gives it, it starts as today. Clear it if you do not know it: a dateline at the start of the text (“WASHINGTON, Dec. 10, 2016 —”) is then used, and otherwise relative dates are left unplaced."}</span>
+                <span id="date-note" class="hint">{"Relative dates in the text (“yesterday”, “in November”) are worked out from this date. Unless a saved page gives it, it starts as today — but a dateline at the start of the text (“WASHINGTON, Dec. 10, 2016 —”) wins over that guess. Clear it if you do not know the date: relative dates are then left unplaced unless the text has a dateline."}</span>
             </p>
             if let Some(lang) = &origins.language {
                 <p class="hint" data-value-source="language">{format!("The page says its language is “{lang}”; Dateline's analysis reads English text.")}</p>
@@ -461,13 +493,11 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
     let batch = use_reducer(crate::batch::Batch::default);
 
     {
-        let date = fields.date.clone();
+        let fields = fields.clone();
         use_effect_with((), move |_| {
             gloo::utils::document().set_title("Analyze your own article — Dateline");
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let Some(input) = date.cast::<HtmlInputElement>() {
-                input.set_value(&today());
-            }
+            fields.set_date(&today(), true);
         });
     }
 

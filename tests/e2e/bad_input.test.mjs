@@ -48,7 +48,7 @@ test('a malformed article file gets a readable message', async () => {
 
 test('an article of another schema version says which version it is', async () => {
   const { page } = await openWith('future', { ...article('future', ['Text.']), schema_version: 99 });
-  await assertMessage(page, /version 99.*reads version 1/);
+  await assertMessage(page, /version 99.*reads version 2/);
   await page.close();
 });
 

@@ -56,3 +56,24 @@ for (const scheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+// What an article from elsewhere adds: its Source and licence block, and why some dates are
+// listed apart (an article with no publication date).
+const CREDIT_SELECTORS = [
+  '.credit h2', '.credit dt', '.credit dd', '.credit a.credit-original', '.credit a.credit-licence',
+  '.credit .attribution', '.undated-title', '.undated-reason', '.undated-list .event-date', '.date-unknown',
+];
+
+for (const scheme of ['light', 'dark']) {
+  test(`the credit block and undated dates meet WCAG AA contrast in ${scheme} mode`, async () => {
+    const page = await env.browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(env.server.url + '#/article/centcom-6646f63f');
+    await page.waitForSelector('.credit');
+    const results = await page.evaluate(measure, CREDIT_SELECTORS);
+    assert.deepEqual(results.filter((r) => r.missing).map((r) => r.selector), [], 'every measured element is on the page');
+    const low = results.filter((r) => r.ratio < 4.5).map((r) => `${r.selector} ${r.ratio.toFixed(2)}`);
+    assert.deepEqual(low, [], 'contrast below 4.5:1');
+    await page.close();
+  });
+}

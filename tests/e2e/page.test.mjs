@@ -79,6 +79,14 @@ test("without a date in the metadata, the text's dateline is used, else today, a
   assert.equal(await page.inputValue('#analyze-date'), '2016-12-10');
   assert.equal(await page.inputValue('#analyze-title-input'), 'Bridge vote');
   assert.ok((await page.inputValue('#analyze-text')).startsWith('WASHINGTON, Dec. 10, 2016 — The council'));
+  // The article says its date was read from the dateline.
+  await page.click('[data-action="analyze"]');
+  await page.waitForURL(/#\/mine\//);
+  await page.waitForSelector('.reader .article-body');
+  assert.equal(await page.getAttribute('.article-header .published', 'data-inferred'), 'true');
+  assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-10');
+  await page.goto(env.server.url + '#/analyze');
+  await page.waitForSelector('#analyze-text');
 
   await openPage(page, 'undated.html', Buffer.from(articlePage({ title: 'Undated' })));
   await page.waitForFunction(() => document.querySelector('[data-value-source="date"]')?.dataset.origin === 'today');

@@ -118,19 +118,29 @@ pub fn split_plain_text(text: &str) -> (String, String, Vec<String>, Option<Stri
     let mut blocks = blocks.into_iter();
     let title = blocks.next().unwrap_or_default();
     let rest: Vec<String> = blocks.collect();
-    // A standfirst is a short block right after the headline; a long one is already body text,
-    // and so is a dateline standing alone ("Tuesday, September 1, 2015").
     let (standfirst, paragraphs) = match rest.split_first() {
-        Some((first, body))
-            if !body.is_empty()
-                && first.split_whitespace().count() <= 40
-                && text_dateline(std::slice::from_ref(first)).is_none() =>
-        {
+        Some((first, body)) if !body.is_empty() && is_standfirst(first) => {
             (first.clone(), body.to_vec())
         }
         _ => (String::new(), rest),
     };
     (title, standfirst, paragraphs, source)
+}
+
+/// Whether the block right after a headline is a standfirst (a dek: "Russian and U.S. President
+/// met for the first time in Hamburg, Germany"): a phrase of 5 to 40 words that ends without
+/// punctuation, as deks do. A sentence is the body's first paragraph ("On Thursday, Dec. 15,
+/// Coalition aircraft destroyed 14 tanks."), and so are a heading ("Interview"), a line that
+/// leads into what follows ("released the following statement today:") and a dateline standing
+/// alone ("Tuesday, September 1, 2015").
+fn is_standfirst(block: &str) -> bool {
+    let words = block.split_whitespace().count();
+    let ends_as_phrase = block
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(char::is_alphanumeric);
+    (5..=40).contains(&words)
+        && ends_as_phrase
+        && text_dateline(std::slice::from_ref(&block.to_string())).is_none()
 }
 
 #[cfg(test)]
@@ -139,12 +149,27 @@ mod tests {
 
     #[test]
     fn splits_headline_standfirst_body_and_source() {
-        let text = "Headline here\n\nA short dek.\n\nFirst para.\n\nSecond\npara.\n\nSource: RT";
+        let text = "Headline here\n\nA short dek of a few words\n\nFirst para.\n\nSecond\npara.\n\nSource: RT";
         let (title, standfirst, paragraphs, source) = split_plain_text(text);
         assert_eq!(title, "Headline here");
-        assert_eq!(standfirst, "A short dek.");
+        assert_eq!(standfirst, "A short dek of a few words");
         assert_eq!(paragraphs, vec!["First para.", "Second para."]);
         assert_eq!(source.as_deref(), Some("RT"));
+    }
+
+    #[test]
+    fn sentences_headings_and_lead_ins_are_body_not_standfirst() {
+        for first in [
+            "On Thursday, Dec. 15, Coalition aircraft destroyed 14 tanks near Palmyra.",
+            "Interview",
+            "Gen. Joseph L. Votel released the following statement today:",
+            "\"The future is only peace. How many victims will it call for?\"",
+        ] {
+            let (_, standfirst, paragraphs, _) =
+                split_plain_text(&format!("Headline\n\n{first}\n\nMore."));
+            assert_eq!(standfirst, "", "{first}");
+            assert_eq!(paragraphs[0], first);
+        }
     }
 
     #[test]

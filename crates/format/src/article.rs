@@ -316,42 +316,36 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// Reads the schema version first, so that a file of another version gets that message rather
-/// than a confusing one about a missing field. Returns the JSON object and its version, one of
-/// `accepted`.
-fn read_versioned(
-    json: &str,
-    accepted: &[u32],
-) -> Result<(serde_json::Map<String, serde_json::Value>, u32), FormatError> {
+/// than a confusing one about a missing field. Returns it, one of `accepted`.
+fn read_version(json: &str, accepted: &[u32]) -> Result<u32, FormatError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
-    let serde_json::Value::Object(object) = value else {
-        return Err(FormatError::Malformed("expected a JSON object".into()));
-    };
+    let object = value
+        .as_object()
+        .ok_or_else(|| FormatError::Malformed("expected a JSON object".into()))?;
     match object.get("schema_version").map(|v| v.as_u64()) {
-        Some(Some(v)) => match accepted.iter().find(|&&a| u64::from(a) == v) {
-            Some(&version) => Ok((object, version)),
-            None => Err(FormatError::UnsupportedVersion(Some(v))),
-        },
-        Some(None) => Err(FormatError::UnsupportedVersion(None)),
-        None => Err(FormatError::UnsupportedVersion(None)),
+        Some(Some(v)) => accepted
+            .iter()
+            .copied()
+            .find(|&a| u64::from(a) == v)
+            .ok_or(FormatError::UnsupportedVersion(Some(v))),
+        Some(None) | None => Err(FormatError::UnsupportedVersion(None)),
     }
 }
 
-/// Migrates a version 1 article object to version 2: its `published` day, which version 1
-/// requires, is kept as a known day; it has no credit and nothing inferred.
-fn migrate_v1(object: &mut serde_json::Map<String, serde_json::Value>) -> Result<(), FormatError> {
-    if !object
-        .get("published")
-        .is_some_and(serde_json::Value::is_string)
-    {
+/// Migrates an article read from a version 1 file, whose fields are a subset of version 2's:
+/// its `published` day, which version 1 requires, is kept as a known day; it has no credit and
+/// nothing inferred.
+fn migrate_v1(mut article: Article) -> Result<Article, FormatError> {
+    if article.published.is_none() {
         return Err(FormatError::Malformed(
             "a version 1 article needs \"published\", a date written YYYY-MM-DD".into(),
         ));
     }
-    object.insert("schema_version".into(), SCHEMA_VERSION.into());
-    object.insert("published_inferred".into(), false.into());
-    object.insert("credit".into(), serde_json::Value::Null);
-    Ok(())
+    article.schema_version = SCHEMA_VERSION;
+    article.published_inferred = false;
+    article.credit = None;
+    Ok(article)
 }
 
 /// True for ids of the form `[a-z0-9-]+`.
@@ -402,13 +396,12 @@ impl Article {
     /// Parses and validates an article file of version 2, or of version 1, which it migrates
     /// (see [`SCHEMA_VERSION`] and `docs/article-format.md`).
     pub fn from_json(json: &str) -> Result<Article, FormatError> {
-        let (mut object, version) =
-            read_versioned(json, &[SCHEMA_VERSION, PREVIOUS_SCHEMA_VERSION])?;
+        let version = read_version(json, &[SCHEMA_VERSION, PREVIOUS_SCHEMA_VERSION])?;
+        let mut article: Article =
+            serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
         if version == PREVIOUS_SCHEMA_VERSION {
-            migrate_v1(&mut object)?;
+            article = migrate_v1(article)?;
         }
-        let article: Article = serde_json::from_value(serde_json::Value::Object(object))
-            .map_err(|e| FormatError::Malformed(e.to_string()))?;
         article.validate()?;
         Ok(article)
     }

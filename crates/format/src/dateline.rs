@@ -94,7 +94,23 @@ const MAX_DATELINE_CHARS: usize = 60;
 /// assert_eq!(text_dateline(&text).as_deref(), Some("2016-12-10"));
 /// ```
 pub fn text_dateline(paragraphs: &[String]) -> Option<String> {
-    let first = paragraphs.first()?.trim();
+    paragraph_dateline(paragraphs.first()?).map(|dateline| dateline.day)
+}
+
+/// A dateline found at the start of a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The day it names, `YYYY-MM-DD`.
+    pub day: String,
+    /// Where it ends: the code point offset in the paragraph just after it (before the dash).
+    pub end: usize,
+}
+
+/// The dateline `paragraph` opens with, as [`text_dateline`] reads it, and where it ends; for
+/// telling the dateline's own date from the dates the text reports.
+pub fn paragraph_dateline(paragraph: &str) -> Option<Dateline> {
+    let start = paragraph.len() - paragraph.trim_start().len();
+    let first = paragraph.trim();
     let head = ["—", "–", "--", " - "]
         .iter()
         .filter_map(|dash| first.find(dash))
@@ -104,6 +120,7 @@ pub fn text_dateline(paragraphs: &[String]) -> Option<String> {
     if head.is_empty() || head.chars().count() > MAX_DATELINE_CHARS {
         return None;
     }
+    let end = paragraph[..start + head.len()].chars().count();
     // `PARIS, June 3, 2019 (Reuters)`: the agency is not part of the date.
     let head = match head
         .strip_suffix(')')
@@ -124,7 +141,10 @@ pub fn text_dateline(paragraphs: &[String]) -> Option<String> {
     if !ends_with_year || !words_capitalized {
         return None;
     }
-    named_month_day(head).map(|date| date.to_string())
+    named_month_day(head).map(|date| Dateline {
+        day: date.to_string(),
+        end,
+    })
 }
 
 #[cfg(test)]
@@ -161,6 +181,20 @@ mod tests {
         ] {
             assert_eq!(dateline(text).as_deref(), Some(day), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_dateline_ends_before_its_dash() {
+        let dateline =
+            paragraph_dateline(" PARIS, Sept. 3, 2019 (Reuters) — Ministers met.").unwrap();
+        assert_eq!(
+            dateline.end,
+            " PARIS, Sept. 3, 2019 (Reuters)".chars().count()
+        );
+        let alone = paragraph_dateline("Tuesday, September 1, 2015").unwrap();
+        assert_eq!((alone.day.as_str(), alone.end), ("2015-09-01", 26));
+        let accented = paragraph_dateline("SÃO PAULO, Jan. 2, 2020 — Markets fell.").unwrap();
+        assert_eq!(accented.end, 23);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::segment::{Doc, Kind, Token};
 use super::timex::Found;
 use dateline_format::article::{Entity, Event, Granularity, Span, TimexType};
 use dateline_format::calendar::Period;
+use dateline_format::dateline::paragraph_dateline;
 
 const MAX_LABEL: usize = 60;
 
@@ -95,6 +96,19 @@ fn is_boundary(toks: &[Token], i: usize) -> bool {
         })
 }
 
+/// Where the dateline the text opens with ends ("WASHINGTON, Dec. 10, 2016" before its dash, a
+/// first paragraph "Tuesday, September 1, 2015"); 0 when it has none.
+fn dateline_end(doc: &Doc) -> usize {
+    let first: String = doc
+        .chars
+        .iter()
+        .zip(doc.chars.iter().skip(1).chain(std::iter::once(&' ')))
+        .take_while(|&(&c, &next)| !(c == '\n' && next == '\n'))
+        .map(|(&c, _)| c)
+        .collect();
+    paragraph_dateline(&first).map_or(0, |dateline| dateline.end)
+}
+
 /// Builds the events of a text from its time expressions.
 pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Event> {
     let mut events: Vec<(Option<jiff::civil::Date>, usize, Event)> = Vec::new();
@@ -108,8 +122,13 @@ pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Ev
     mentions.sort_unstable();
     let mut seen: HashSet<(Span, &str)> = HashSet::new();
     let mut first_in_sentence: Vec<Option<usize>> = vec![None; entities.len()];
+    let dateline_end = dateline_end(doc);
     for found in timexes {
         if !matches!(found.timex_type, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        // The dateline's date is when the text was filed, not something the text reports.
+        if found.span.end <= dateline_end {
             continue;
         }
         if Granularity::of_value(&found.value).is_none() && !found.unanchored {
@@ -398,6 +417,32 @@ mod tests {
             ]
         );
         analysis.check_invariants(text).unwrap();
+    }
+
+    #[test]
+    fn the_dateline_is_no_event() {
+        let text =
+            "WASHINGTON, Dec. 10, 2016 — Kerry met Lavrov today.\n\nThey met on Dec. 9, 2016.";
+        let analysis = analyze(text, "2016-12-10".parse().ok());
+        let dates: Vec<(&str, &str)> = analysis
+            .events
+            .iter()
+            .map(|e| (e.date.as_str(), e.label.as_str()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2016-12-09", "They met"),
+                ("2016-12-10", "Kerry met Lavrov")
+            ]
+        );
+        let alone = analyze("Tuesday, September 1, 2015\n\nAnts were found.", None);
+        assert!(alone.events.is_empty());
+        assert_eq!(
+            alone.timexes.len(),
+            1,
+            "the dateline is still a time expression"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::names::{key_words, name_key, slug, unique_id};
+use super::names::{entity_id, join_key, key_words, unique_id};
 use super::{
     LibraryEntity, LibraryEntry, LibraryEvent, LibraryEvents, LibraryIndex, NameRef,
     LIBRARY_SCHEMA_VERSION,
@@ -111,16 +111,6 @@ impl Unit {
             })
             .map(|(name, _)| name.as_str())
             .unwrap_or_default()
-    }
-}
-
-/// [`name_key`], or the lower-cased name itself for a name of punctuation alone.
-fn join_key(name: &str) -> String {
-    let key = name_key(name);
-    if key.is_empty() {
-        name.trim().to_lowercase()
-    } else {
-        key
     }
 }
 
@@ -224,72 +214,67 @@ impl LibraryBuilder {
         self.articles.is_empty()
     }
 
-    /// The index and the events of everything added, names joined.
-    pub fn finish(&self) -> (LibraryIndex, LibraryEvents) {
+    /// The index and the events of everything added, names joined. It takes the builder, so
+    /// titles, labels and ids move into the result instead of being copied.
+    pub fn finish(self) -> (LibraryIndex, LibraryEvents) {
         let (mut units, unit_of) = self.units();
         let root = join_short_forms(&units);
         let (entities, entity_of_unit) = self.entities(&mut units, &root);
-        let mut records: Vec<&Record> = self.articles.values().collect();
-        records.sort_by(|a, b| newest_first(&a.entry, &b.entry));
+        drop(units);
+        let mut records: Vec<(Record, Vec<usize>)> =
+            self.articles.into_values().zip(unit_of).collect();
+        records.sort_by(|a, b| newest_first(&a.0.entry, &b.0.entry));
         let mut index = LibraryIndex {
             schema_version: LIBRARY_SCHEMA_VERSION,
             articles: Vec::with_capacity(records.len()),
             entities,
         };
-        let mut events = Vec::new();
-        for (a, record) in records.iter().enumerate() {
-            let name_entity = |n: usize| entity_of_unit[unit_of[&record.entry.id][n]];
-            let mut refs: BTreeMap<u32, u32> = BTreeMap::new();
-            for (n, name) in record.names.iter().enumerate() {
-                *refs.entry(name_entity(n)).or_default() += name.mentions();
-            }
-            let mut names: Vec<NameRef> = refs
-                .into_iter()
-                .filter(|&(_, mentions)| mentions > 0)
-                .map(|(entity, mentions)| NameRef { entity, mentions })
-                .collect();
+        let mut events: Vec<(Option<jiff::civil::Date>, LibraryEvent)> = Vec::new();
+        for (a, (record, units_of_names)) in records.into_iter().enumerate() {
+            let name_entity = |n: usize| entity_of_unit[units_of_names[n]];
+            let names = name_refs(&record.names, name_entity);
             for name in &names {
                 let entity = &mut index.entities[name.entity as usize];
                 entity.articles += 1;
                 entity.mentions += name.mentions;
             }
-            names.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
             index.articles.push(LibraryEntry {
                 names,
-                ..record.entry.clone()
+                ..record.entry
             });
-            for event in &record.events {
-                let mut entities: Vec<u32> = Vec::new();
+            for event in record.events {
+                let mut entities: Vec<u32> = Vec::with_capacity(event.names.len());
                 for &n in &event.names {
                     let entity = name_entity(n);
                     if !entities.contains(&entity) {
                         entities.push(entity);
                     }
                 }
-                events.push(LibraryEvent {
+                let start = Period::of_value(&event.date).map(|p| p.start);
+                let event = LibraryEvent {
                     article: a as u32,
-                    id: event.id.clone(),
-                    date: event.date.clone(),
+                    id: event.id,
+                    date: event.date,
                     granularity: event.granularity,
-                    label: event.label.clone(),
+                    label: event.label,
                     entities,
-                });
+                };
+                events.push((start, event));
             }
         }
-        events.sort_by_cached_key(|e| {
-            let start = Period::of_value(&e.date).map(|p| p.start);
-            (start, e.date.clone(), e.article, e.id.clone())
+        events.sort_by(|(x_start, x), (y_start, y)| {
+            (x_start, &x.date, x.article, &x.id).cmp(&(y_start, &y.date, y.article, &y.id))
         });
         let events = LibraryEvents {
             schema_version: LIBRARY_SCHEMA_VERSION,
-            events,
+            events: events.into_iter().map(|(_, event)| event).collect(),
         };
         (index, events)
     }
 
     /// One unit per bundled entity, then one per (type, key) of the added names; and, per
-    /// article id, the unit of each of its names.
-    fn units(&self) -> (Vec<Unit>, HashMap<String, Vec<usize>>) {
+    /// article in id order, the unit of each of its names.
+    fn units(&self) -> (Vec<Unit>, Vec<Vec<usize>>) {
         let mut units: Vec<Unit> = Vec::new();
         let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
         for (b, entity) in self.bundled.iter().enumerate() {
@@ -304,8 +289,8 @@ impl LibraryBuilder {
                 .or_insert(units.len());
             units.push(unit);
         }
-        let mut unit_of = HashMap::new();
-        for (id, record) in &self.articles {
+        let mut unit_of = Vec::with_capacity(self.articles.len());
+        for record in self.articles.values() {
             let mut of_names = Vec::with_capacity(record.names.len());
             for name in &record.names {
                 let u = match name {
@@ -336,7 +321,7 @@ impl LibraryBuilder {
                 };
                 of_names.push(u);
             }
-            unit_of.insert(id.clone(), of_names);
+            unit_of.push(of_names);
         }
         (units, unit_of)
     }
@@ -361,9 +346,9 @@ impl LibraryBuilder {
                 entity_of_root.insert(u, b as u32);
             }
         }
-        for (entity_type, key, u) in new_roots {
+        for (entity_type, _, u) in new_roots {
             let name = units[u].name().to_string();
-            let id = unique_id(&entity_id(entity_type, &name, &key), &mut used);
+            let id = unique_id(&entity_id(entity_type, &name), &mut used);
             entity_of_root.insert(u, entities.len() as u32);
             entities.push(LibraryEntity {
                 id,
@@ -386,6 +371,30 @@ impl LibraryBuilder {
         }
         (entities, entity_of_unit)
     }
+}
+
+/// An article's names as library entities: one ref an entity (mentions added up), most
+/// mentioned first, none without mentions.
+fn name_refs(names: &[Name], name_entity: impl Fn(usize) -> u32) -> Vec<NameRef> {
+    let mut refs: Vec<NameRef> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| NameRef {
+            entity: name_entity(n),
+            mentions: name.mentions(),
+        })
+        .collect();
+    refs.sort_unstable_by_key(|r| r.entity);
+    refs.dedup_by(|next, kept| {
+        let same = next.entity == kept.entity;
+        if same {
+            kept.mentions += next.mentions;
+        }
+        same
+    });
+    refs.retain(|r| r.mentions > 0);
+    refs.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
+    refs
 }
 
 impl Name {
@@ -533,24 +542,6 @@ fn initials_of(words: &[&str]) -> String {
         .filter(|w| !ACRONYM_SKIPPED_WORDS.contains(w))
         .filter_map(|w| w.chars().next())
         .collect()
-}
-
-/// `per-vladimir-putin`: the type code lower-cased and the slug of the name; a name the slug
-/// cannot spell in ASCII ("Москва") also gets a hash of its key, so two such names differ.
-fn entity_id(entity_type: EntityType, name: &str, key: &str) -> String {
-    let base = format!("{}-{}", entity_type.code().to_lowercase(), slug(name));
-    if key.is_ascii() {
-        base
-    } else {
-        format!("{base}-{:08x}", fnv1a(key))
-    }
-}
-
-/// 32-bit FNV-1a: a fixed hash, so ids are the same on every machine and every run.
-fn fnv1a(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
 }
 
 #[cfg(test)]

@@ -25,11 +25,14 @@
 mod builder;
 pub mod names;
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::article::{is_valid_id, Article, EntityType, FormatError, Granularity};
 
 pub use builder::LibraryBuilder;
+use names::{entity_id, unique_id};
 
 /// The schema version of `index.json` and `events.json`.
 pub const LIBRARY_SCHEMA_VERSION: u32 = 2;
@@ -41,7 +44,10 @@ pub const INDEX_FILE: &str = "index.json";
 pub const EVENTS_FILE: &str = "events.json";
 
 /// The library index (`index.json`): every article, and every name joined across articles.
+/// Entity ids are not written: reading the index makes them again, in list order, as the
+/// builder made them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "IndexFile")]
 pub struct LibraryIndex {
     /// Always [`LIBRARY_SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -228,15 +234,39 @@ impl From<LibraryEntry> for EntryRow {
     }
 }
 
-/// [`LibraryEntity`] as written: its fields in order.
+/// [`LibraryIndex`] as read, before its entities get their ids.
+#[derive(Deserialize)]
+struct IndexFile {
+    schema_version: u32,
+    articles: Vec<LibraryEntry>,
+    entities: Vec<LibraryEntity>,
+}
+
+impl From<IndexFile> for LibraryIndex {
+    fn from(file: IndexFile) -> LibraryIndex {
+        let mut entities = file.entities;
+        let mut used = HashSet::with_capacity(entities.len());
+        for entity in &mut entities {
+            entity.id = unique_id(&entity_id(entity.entity_type, &entity.name), &mut used);
+        }
+        LibraryIndex {
+            schema_version: file.schema_version,
+            articles: file.articles,
+            entities,
+        }
+    }
+}
+
+/// [`LibraryEntity`] as written: its fields in order, but the id, which is made from the type
+/// and the name (a third of an entity's compressed bytes).
 #[derive(Serialize, Deserialize)]
-struct EntityRow(String, String, EntityType, Vec<String>, u32, u32);
+struct EntityRow(String, EntityType, Vec<String>, u32, u32);
 
 impl From<EntityRow> for LibraryEntity {
     fn from(row: EntityRow) -> LibraryEntity {
-        let EntityRow(id, name, entity_type, aliases, articles, mentions) = row;
+        let EntityRow(name, entity_type, aliases, articles, mentions) = row;
         LibraryEntity {
-            id,
+            id: String::new(),
             name,
             entity_type,
             aliases,
@@ -248,14 +278,7 @@ impl From<EntityRow> for LibraryEntity {
 
 impl From<LibraryEntity> for EntityRow {
     fn from(e: LibraryEntity) -> EntityRow {
-        EntityRow(
-            e.id,
-            e.name,
-            e.entity_type,
-            e.aliases,
-            e.articles,
-            e.mentions,
-        )
+        EntityRow(e.name, e.entity_type, e.aliases, e.articles, e.mentions)
     }
 }
 

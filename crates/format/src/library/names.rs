@@ -5,6 +5,9 @@
 //! article and its library id are made the same way.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use crate::article::EntityType;
 
 /// `[a-z0-9-]+` from a name: ASCII letters and digits kept, accents folded, dots and
 /// apostrophes dropped, anything else a hyphen; `"entity"` when nothing is left ("東京").
@@ -27,8 +30,9 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// `base`, or `base-2`, `base-3`… if taken; the result is marked `used`.
-pub fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+/// `base`, or `base-2`, `base-3`… if taken; the result is marked `used` (a set with any hasher,
+/// so the engine can keep its fast one).
+pub fn unique_id<S: BuildHasher>(base: &str, used: &mut HashSet<String, S>) -> String {
     let mut id = base.to_string();
     let mut n = 1;
     while used.contains(&id) {
@@ -116,6 +120,37 @@ pub fn name_key(name: &str) -> String {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => key,
     }
+}
+
+/// [`name_key`], or the lower-cased name itself for a name of punctuation alone: what the
+/// library joins names by.
+pub(crate) fn join_key(name: &str) -> String {
+    let key = name_key(name);
+    if key.is_empty() {
+        name.trim().to_lowercase()
+    } else {
+        key
+    }
+}
+
+/// The library id of an entity before clashes are told apart ([`unique_id`]): the type code
+/// lower-cased and the slug of the name (`per-vladimir-putin`); a name the slug cannot spell in
+/// ASCII ("Москва") also gets a hash of its key, so two such names differ.
+pub fn entity_id(entity_type: EntityType, name: &str) -> String {
+    let base = format!("{}-{}", entity_type.code().to_lowercase(), slug(name));
+    let key = join_key(name);
+    if key.is_ascii() {
+        base
+    } else {
+        format!("{base}-{:08x}", fnv1a(&key))
+    }
+}
+
+/// 32-bit FNV-1a: a fixed hash, so ids are the same on every machine and every run.
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// The words of a [`name_key`].

@@ -120,6 +120,24 @@ fn not_dates() {
         "2017-07-07"
     )
     .is_empty());
+    // Counts that look like years: seen in bundled Wikinews texts.
+    assert!(values(
+        "We have over 1000 featured articles and 60 admins, compared to the 1000 + on Wikipedia. \
+         A survey of 1709 schoolchildren was carried out.",
+        "2017-07-07"
+    )
+    .is_empty());
+}
+
+#[test]
+fn years_in_context() {
+    assert_eq!(
+        values(
+            "It was built in 1066, lost in 1709 and rebuilt 1100 AD.",
+            "2017-07-07"
+        ),
+        pairs(&[("1066", "1066"), ("1709", "1709"), ("1100", "1100")])
+    );
 }
 
 #[test]

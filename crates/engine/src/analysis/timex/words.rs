@@ -274,9 +274,74 @@ pub(super) const TIME_ZONES: &[&str] = &[
 
 /// Words after a four-digit number that make it a count, not a year: "1500 people".
 pub(super) const COUNTED: &[&str] = &[
-    "percent", "%", "million", "billion", "people", "shares", "troops", "members", "points",
-    "votes", "dollars", "acres", "feet", "meters", "miles", "tons", "cars", "jobs", "units", "-",
+    "percent",
+    "%",
+    "million",
+    "billion",
+    "people",
+    "shares",
+    "troops",
+    "members",
+    "points",
+    "votes",
+    "dollars",
+    "acres",
+    "feet",
+    "meters",
+    "miles",
+    "tons",
+    "cars",
+    "jobs",
+    "units",
+    "-",
+    "+",
+    "articles",
+    "children",
+    "schoolchildren",
+    "students",
+    "pupils",
+    "patients",
+    "residents",
+    "workers",
+    "soldiers",
+    "employees",
+    "visitors",
+    "users",
+    "editors",
+    "homes",
+    "households",
+    "copies",
+    "pages",
+    "words",
+    "deaths",
+    "cases",
+    "victims",
+    "species",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
 ];
+
+/// Words before a four-digit number that make it a count, not a year: "over 1000 articles",
+/// "nearly 2000 people".
+pub(super) const COUNT_LEADERS: &[&str] = &[
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "least",
+    "some",
+];
+
+/// Words around a four-digit number below 1500 that say it is a year ("in 1066", "1066 AD");
+/// without one it is read as a count, as news text rarely names such early years bare.
+pub(super) const EARLY_YEAR_LEADERS: &[&str] = &[
+    "in", "since", "of", "from", "until", "till", "by", "year", "circa", "c.", "before", "after",
+];
+pub(super) const ERAS: &[&str] = &["ad", "bc", "bce", "ce"];
 
 /// Amounts that "a week" or "a year" after them make a rate of: "700 seats a week".
 pub(super) const RATE_AMOUNTS: &[&str] = &[

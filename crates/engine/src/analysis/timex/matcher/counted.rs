@@ -6,7 +6,10 @@ use dateline_format::article::TimexType;
 use super::{relative, year_number, Match, Matcher};
 use crate::analysis::segment::{Kind, Token};
 use crate::analysis::timex::value::Unit;
-use crate::analysis::timex::words::{number_word, ordinal_word, unit_of, COUNTED, RATE_AMOUNTS};
+use crate::analysis::timex::words::{
+    number_word, ordinal_word, unit_of, COUNTED, COUNT_LEADERS, EARLY_YEAR_LEADERS, ERAS,
+    RATE_AMOUNTS,
+};
 
 impl Matcher<'_> {
     /// Expressions that start with a number: years, decades, "two years ago", "16-hour".
@@ -52,12 +55,14 @@ impl Matcher<'_> {
             let unit_follows = unit_of(after).is_some();
             let money =
                 matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
-            let quantity = COUNTED.contains(&after);
+            let quantity = COUNTED.contains(&after) || COUNT_LEADERS.contains(&before);
+            let early_without_context =
+                year < 1500 && !EARLY_YEAR_LEADERS.contains(&before) && !ERAS.contains(&after);
             let in_a_list = before == ","
                 && self
                     .tok(i.wrapping_sub(2))
                     .is_some_and(|t| t.kind == Kind::Number);
-            if !(unit_follows || money || quantity || in_a_list) {
+            if !(unit_follows || money || quantity || in_a_list || early_without_context) {
                 return Some(Match::literal(i + 1, TimexType::Date, format!("{year:04}")));
             }
         }
