@@ -138,6 +138,10 @@ async fn keep(article: Article) -> Result<FileState, String> {
     Ok(FileState::Saved(article.id, article.title))
 }
 
+/// The form's publication date (`None` when unknown), and whether it is only the app's guess
+/// (today), which a dateline at the start of a text then overrides.
+pub type Published = (Option<String>, bool);
+
 /// What to analyze for a text or page file, or the article file to keep.
 enum Work {
     Analyze(AnalyzeRequest),
@@ -147,14 +151,14 @@ enum Work {
 /// Reads and checks one file: an article file to keep, or the analysis to run.
 async fn check(
     file: web_sys::File,
-    published: &Option<String>,
+    published: &Published,
     set: &dyn Fn(FileState),
 ) -> Result<Work, String> {
     let name = file.name();
     set(FileState::Reading);
     let bytes = import::read_file(file).await.map_err(|e| e.to_string())?;
     set(FileState::Checking);
-    let request = |title: String, source: String, published: Option<String>, text: &str| {
+    let request = |title: String, source: String, (published, guessed): Published, text: &str| {
         import::check_text(text).map_err(|e| e.to_string())?;
         Ok(Work::Analyze(AnalyzeRequest {
             request: 0,
@@ -163,6 +167,7 @@ async fn check(
             standfirst: String::new(),
             source,
             published,
+            published_guessed: guessed,
             paragraphs: import::paragraphs(text),
         }))
     };
@@ -183,8 +188,8 @@ async fn check(
                 .into_iter()
                 .flatten()
                 .find(|d| is_valid_date(d))
-                .cloned()
-                .or_else(|| published.clone());
+                .map(|d| (Some(d.clone()), false))
+                .unwrap_or_else(|| published.clone());
             let title = Some(page.title.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| title_of(&name));
@@ -204,7 +209,7 @@ async fn check(
 /// the date used for texts that give none (the form's publication date; `None` when unknown).
 pub async fn run(
     files: Vec<web_sys::File>,
-    published: Option<String>,
+    published: Published,
     engine: Engine,
     batch: UseReducerHandle<Batch>,
 ) {

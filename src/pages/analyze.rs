@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use dateline_format::article::{is_valid_date, Article};
-use dateline_format::dateline::text_dateline;
 use dateline_format::page::Extracted;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -192,16 +191,11 @@ impl Fields {
             return Err(InputError::BadDate);
         }
         let mut paragraphs = import::paragraphs(&text);
-        // Today was only a guess: a dateline in the text knows better.
-        let guessed = self
+        // Today was only a guess: the analysis lets a dateline in the text win over it.
+        let published_guessed = self
             .date
             .cast::<HtmlInputElement>()
             .is_some_and(|input| input.has_attribute(GUESSED_DATE));
-        let published = if guessed && text_dateline(&paragraphs).is_some() {
-            None
-        } else {
-            published
-        };
         let mut title = Self::value(&self.title).trim().to_string();
         if title.is_empty() {
             // A short first block of a paste is its headline.
@@ -219,6 +213,7 @@ impl Fields {
             standfirst: String::new(),
             source: Self::value(&self.source).trim().to_string(),
             published,
+            published_guessed,
             paragraphs,
         })
     }
@@ -596,9 +591,16 @@ pub fn analyze_page(props: &AnalyzeProps) -> Html {
                 status.set(Status::Idle);
                 // An empty date is unknown: the worker reads a dateline or leaves dates unplaced.
                 let published = Some(Fields::value(&fields.date)).filter(|d| is_valid_date(d));
+                let guessed = fields
+                    .date
+                    .cast::<HtmlInputElement>()
+                    .is_some_and(|input| input.has_attribute(GUESSED_DATE));
                 let (engine, batch) = (engine.clone(), batch.clone());
                 wasm_bindgen_futures::spawn_local(crate::batch::run(
-                    files, published, engine, batch,
+                    files,
+                    (published, guessed),
+                    engine,
+                    batch,
                 ));
             } else if let Some(file) = files.pop() {
                 open_file(

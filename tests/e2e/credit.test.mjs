@@ -4,7 +4,7 @@
 // 375 px. Runs against the release build in dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watch, useBrowser, screenshotPath, analyzePage } from './harness.mjs';
+import { watch, useBrowser, screenshotPath, analyzePage, submitAnalysis } from './harness.mjs';
 
 const env = useBrowser();
 const WIKINEWS = 'wikinews-news-iodine';
@@ -92,9 +92,7 @@ test('a text analyzed without a date takes its dateline, marked as inferred', as
   ].join('\n\n'));
   await page.fill('#analyze-title-input', 'Kerry meets Lavrov');
   await page.fill('#analyze-date', '');
-  await page.click('[data-action="analyze"]');
-  await page.waitForURL(/#\/mine\//);
-  await page.waitForSelector('.reader .article-body');
+  await submitAnalysis(page);
   const published = page.locator('.article-header .published');
   assert.equal(await published.getAttribute('data-inferred'), 'true');
   assert.match(await published.textContent(), /10 December 2016 \(from the article's dateline\)/);
@@ -112,9 +110,7 @@ test('a text analyzed without a date or a dateline keeps its date unknown', asyn
   await page.fill('#analyze-text', 'Officials met in Geneva today.\n\nThey will meet again next week.');
   await page.fill('#analyze-title-input', 'Officials meet');
   await page.fill('#analyze-date', '');
-  await page.click('[data-action="analyze"]');
-  await page.waitForURL(/#\/mine\//);
-  await page.waitForSelector('.reader .article-body');
+  await submitAnalysis(page);
   assert.match(await page.textContent('.article-header .meta'), /date unknown/);
   const undated = await page.$$eval('.undated-list [data-event-id]', (els) => els.map((e) => e.textContent));
   assert.ok(undated.some((text) => text.includes('“today”')), undated.join('\n'));
@@ -150,9 +146,7 @@ test('a dateline wins over the date the Analyze page guessed (today), not over o
   const { page } = await analyzePage(env);
   await page.fill('#analyze-text', text);
   await page.fill('#analyze-title-input', 'Kerry meets Lavrov');
-  await page.click('[data-action="analyze"]');
-  await page.waitForURL(/#\/mine\//);
-  await page.waitForSelector('.reader .article-body');
+  await submitAnalysis(page);
   assert.equal(await page.getAttribute('.article-header .published', 'data-inferred'), 'true');
   assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-10');
 
@@ -162,9 +156,7 @@ test('a dateline wins over the date the Analyze page guessed (today), not over o
   await page.fill('#analyze-title-input', 'Kerry meets Lavrov');
   await page.fill('#analyze-date', '2016-12-11');
   await page.dispatchEvent('#analyze-date', 'change');
-  await page.click('[data-action="analyze"]');
-  await page.waitForURL((url) => /#\/mine\//.test(url.hash));
-  await page.waitForSelector('.reader .article-body');
+  await submitAnalysis(page);
   assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-11');
   assert.equal(await page.locator('.article-header .published[data-inferred]').count(), 0);
   await page.close();

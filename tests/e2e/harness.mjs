@@ -189,3 +189,10 @@ export async function keptArticles(page) {
     };
   }));
 }
+
+/** Submits the Analyze form and waits for the reading view of the kept article. */
+export async function submitAnalysis(page) {
+  await page.click('[data-action="analyze"]');
+  await page.waitForURL((url) => /^#\/mine\//.test(url.hash));
+  await page.waitForSelector('.reader .article-body');
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useBrowser, screenshotPath, analyzePage as openAnalyze } from './harness.mjs';
+import { useBrowser, screenshotPath, analyzePage as openAnalyze, submitAnalysis } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -80,9 +80,7 @@ test("without a date in the metadata, the text's dateline is used, else today, a
   assert.equal(await page.inputValue('#analyze-title-input'), 'Bridge vote');
   assert.ok((await page.inputValue('#analyze-text')).startsWith('WASHINGTON, Dec. 10, 2016 — The council'));
   // The article says its date was read from the dateline.
-  await page.click('[data-action="analyze"]');
-  await page.waitForURL(/#\/mine\//);
-  await page.waitForSelector('.reader .article-body');
+  await submitAnalysis(page);
   assert.equal(await page.getAttribute('.article-header .published', 'data-inferred'), 'true');
   assert.equal(await page.getAttribute('.article-header time', 'datetime'), '2016-12-10');
   await page.goto(env.server.url + '#/analyze');

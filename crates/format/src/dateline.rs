@@ -142,7 +142,8 @@ pub fn paragraph_dateline(paragraph: &str) -> Option<Dateline> {
         return None;
     }
     named_month_day(head).map(|date| Dateline {
-        day: date.to_string(),
+        // Written by hand: jiff's `Display` would bring its whole printer into the reading app.
+        day: format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
         end,
     })
 }

@@ -43,6 +43,10 @@ pub struct AnalyzeRequest {
     /// (`Article::published_inferred`).
     #[serde(default)]
     pub published: Option<String>,
+    /// True when `published` is only the app's guess (today on the reader's clock): a dateline
+    /// at the start of the text then gives the day instead.
+    #[serde(default)]
+    pub published_guessed: bool,
     /// Body paragraphs.
     pub paragraphs: Vec<String>,
 }

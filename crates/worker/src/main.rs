@@ -9,6 +9,7 @@ use std::rc::Rc;
 use dateline_engine::analysis::Analyzer;
 use dateline_engine::build::{build_article_with, ArticleSource};
 use dateline_engine::ner::{NerModel, NerModelError};
+use dateline_format::dateline::text_dateline;
 use dateline_format::protocol::{AnalyzeReply, AnalyzeRequest, MODEL_URL};
 use dateline_worker_glue::{now, post, scope};
 use wasm_bindgen::JsCast;
@@ -95,7 +96,12 @@ async fn handle(request: AnalyzeRequest, analyzer: Rc<RefCell<Option<Rc<Analyzer
         title: request.title,
         standfirst: request.standfirst,
         source: request.source,
-        published: request.published,
+        // A guessed date gives way to the text's own dateline, which the analysis then reads.
+        published: if request.published_guessed && text_dateline(&request.paragraphs).is_some() {
+            None
+        } else {
+            request.published
+        },
         language: "en".to_string(),
         paragraphs: request.paragraphs,
         credit: None,
