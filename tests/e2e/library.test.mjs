@@ -13,7 +13,8 @@ const rawIndex = JSON.parse(fs.readFileSync(path.join(DIST, 'articles', 'index.j
 const index = {
   articles: rawIndex.articles.map(([id, title, standfirst, source, published, , , , , names]) =>
     ({ id, title, standfirst, source, published, names })),
-  entities: rawIndex.entities.map(([id, name]) => ({ id, name })),
+  // An entity's id is not written; it is the type and the slug of the name (`loc-germany`).
+  entities: rawIndex.entities.map(([name, type]) => ({ name, type })),
 };
 const bundledEvents = JSON.parse(fs.readFileSync(path.join(DIST, 'articles', 'events.json'), 'utf8')).events
   .map(([article, id, date, , , entities]) => ({ article, id, date, entities }));
@@ -124,7 +125,7 @@ test('an entity page lists every article that mentions it, with counts and snipp
   const page = await env.browser.context.newPage();
   const seen = watch(page);
   // Germany is named by the seed and by the reader's article: the two are joined.
-  const germany = index.entities.findIndex((e) => e.id === 'loc-germany');
+  const germany = index.entities.findIndex((e) => e.name === 'Germany' && e.type === 'LOC');
   assert.ok(germany >= 0, 'the bundled index names Germany');
   const expected = index.articles.filter((a) => a.names.some(([e]) => e === germany)).map((a) => a.id);
   await page.goto(env.server.url + '#/entity/loc-germany');
@@ -216,7 +217,7 @@ test('the story timeline orders events from several articles and opens one at it
   await page.goto(env.server.url + '#/timeline?entity=per-vladimir-putin');
   await page.waitForSelector('.story-list .story-event');
   assert.match(await page.textContent('#story-title'), /Vladimir Putin/);
-  const putin = index.entities.findIndex((e) => e.id === 'per-vladimir-putin');
+  const putin = index.entities.findIndex((e) => e.name === 'Vladimir Putin' && e.type === 'PER');
   const his = bundled.filter((e) => e.entities.includes(putin)).length;
   assert.equal(await page.locator('.story-list .story-event').count(), Math.min(200, his));
   assert.deepEqual(seen.errors, []);
