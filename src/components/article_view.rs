@@ -3,7 +3,6 @@
 //! its parent decides where the selection lives (the route, or component state).
 
 use dateline_format::article::{Article, EntityType};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
@@ -28,30 +27,6 @@ pub struct ArticleViewProps {
     /// reader's articles).
     #[prop_or_default]
     pub children: Html,
-}
-
-fn scroll_to_selected_sentence() {
-    let Some(element) = gloo::utils::document().get_element_by_id("selected-sentence") else {
-        return;
-    };
-    let reduced_motion = gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if reduced_motion {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        element.focus_with_options(&focus).ok();
-    }
 }
 
 /// Mentions counted by type, in legend order.
@@ -125,11 +100,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             gloo::utils::document().set_title(&format!("{title} — Dateline"))
         });
     }
-    use_effect_with(props.selection.clone(), |selection| {
-        if matches!(selection, Selection::Event(_)) {
-            scroll_to_selected_sentence();
-        }
-    });
 
     // Selecting what is already selected clears the selection.
     let select = {

@@ -7,8 +7,11 @@
 use dateline_format::article::{Article, Event, Granularity};
 use dateline_format::calendar::Period;
 use jiff::civil::Date;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::elements;
 use crate::data::Shared;
 use crate::dates::display_date;
 
@@ -120,21 +123,104 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
     }
 }
 
-/// The timeline of the article's events.
-impl TimelineProps {
-    fn is_selected(&self, event: &Event) -> bool {
-        self.selected_event.as_deref() == Some(event.id.as_str())
-    }
+/// Props of [`TimelineEvents`].
+#[derive(Properties, PartialEq)]
+struct TimelineEventsProps {
+    article: Shared<Article>,
+}
 
-    fn involves_selected_entity(&self, event: &Event) -> bool {
-        self.selected_entity
-            .as_deref()
-            .is_some_and(|id| event.entities.iter().any(|e| e == id))
+/// The timeline of the article's events: the strip and the lists, rendered once per article.
+///
+/// The selected event and the events of the selected entity are shown by `show`, which changes
+/// only the elements concerned, so a long timeline is never re-rendered for a selection. Clicks
+/// are handled once, on the container.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let root = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
+    {
+        let root = root.clone();
+        let next = Shown {
+            article: Some(props.article.clone()),
+            event: props.selected_event.clone(),
+            entity: props.selected_entity.clone(),
+        };
+        use_effect_with(next, move |next| {
+            if let Some(root) = root.cast::<Element>() {
+                let mut shown = shown.borrow_mut();
+                show(&root, &shown, next);
+                *shown = next.clone();
+            }
+        });
+    }
+    let onclick = {
+        let on_select = props.on_select.clone();
+        move |event: MouseEvent| {
+            let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let id = target
+                .and_then(|t| {
+                    t.closest("[data-event-id], [data-strip-event]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|e| {
+                    e.get_attribute("data-event-id")
+                        .or_else(|| e.get_attribute("data-strip-event"))
+                });
+            if let Some(id) = id {
+                on_select.emit(id);
+            }
+        }
+    };
+    html! {
+        <div class="timeline" ref={root} {onclick}>
+            <TimelineEvents article={props.article.clone()} />
+        </div>
     }
 }
 
-#[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
+/// What the timeline's DOM shows beyond its resting state.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    article: Option<Shared<Article>>,
+    event: Option<AttrValue>,
+    entity: Option<AttrValue>,
+}
+
+/// Moves the marks of the selected event and of the selected entity's events.
+fn show(root: &Element, was: &Shown, next: &Shown) {
+    let fresh = was.article != next.article;
+    if fresh || was.event != next.event {
+        for element in elements::<Element>(root, "[data-selected]") {
+            element.remove_attribute("data-selected").ok();
+            if element.has_attribute("aria-pressed") {
+                element.set_attribute("aria-pressed", "false").ok();
+            }
+        }
+        if let Some(id) = &next.event {
+            let selector = format!("[data-event-id=\"{id}\"], [data-strip-event=\"{id}\"]");
+            for element in elements::<Element>(root, &selector) {
+                element.set_attribute("data-selected", "true").ok();
+                if element.has_attribute("aria-pressed") {
+                    element.set_attribute("aria-pressed", "true").ok();
+                }
+            }
+        }
+    }
+    if fresh || was.entity != next.entity {
+        for element in elements::<Element>(root, "[data-related]") {
+            element.remove_attribute("data-related").ok();
+        }
+        if let Some(id) = &next.entity {
+            for element in elements::<Element>(root, &format!("[data-entities~=\"{id}\"]")) {
+                element.set_attribute("data-related", "true").ok();
+            }
+        }
+    }
+}
+
+#[function_component(TimelineEvents)]
+fn timeline_events(props: &TimelineEventsProps) -> Html {
     let article = &props.article;
     let published = dateline_format::calendar::parse_date(&article.published);
     let mut placed: Vec<(&Event, Period)> = Vec::new();
@@ -147,10 +233,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 
     let event_button = |event: &Event| {
-        let selected = props.is_selected(event);
-        let related = props.involves_selected_entity(event);
-        let on_select = props.on_select.clone();
-        let id = event.id.clone();
         let when = display_date(&event.date);
         let precision = event
             .granularity
@@ -160,14 +242,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <li key={event.id.clone()}>
                 <button
                     type="button"
-                    class={classes!("event", marker_class(event.granularity), selected.then_some("selected"), related.then_some("related"))}
+                    class={classes!("event", marker_class(event.granularity))}
                     data-event-id={event.id.clone()}
                     data-date={event.date.clone()}
-                    data-selected={selected.then_some("true")}
-                    data-related={related.then_some("true")}
-                    aria-pressed={selected.to_string()}
+                    data-entities={event.entities.join(" ")}
+                    aria-pressed="false"
                     aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
-                    onclick={move |_| on_select.emit(id.clone())}
                 >
                     <span class="marker" aria-hidden="true"></span>
                     <span class="event-when">
@@ -180,7 +260,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     };
 
-    let strip = strip(props, &placed, published);
+    let strip = strip(&placed, published);
 
     // The publication date sits in the list where it falls, so "before" and "after" read at a glance.
     let mut items: Vec<Html> = Vec::new();
@@ -199,7 +279,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 
     html! {
-        <div class="timeline">
+        <>
             if placed.is_empty() {
                 <p class="empty">{"The article gives no dates for its events."}</p>
             } else {
@@ -210,7 +290,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <h3 class="undated-title">{"Mentioned without a calendar date"}</h3>
                 <ul class="event-list undated-list">{ for undated.into_iter().map(event_button) }</ul>
             }
-        </div>
+        </>
     }
 }
 
@@ -224,7 +304,7 @@ fn published_item(published: &str) -> Html {
 }
 
 /// The overview strip, drawn to scale. Decorative for assistive technology: the list says the same.
-fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<Date>) -> Html {
+fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> Html {
     let Some(first) = placed.iter().map(|(_, p)| p.start).chain(published).min() else {
         return html! {};
     };
@@ -262,17 +342,14 @@ fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<D
 
     let marks = placed.iter().zip(&extents).zip(&lane_of).map(|(((event, period), &(start, end)), &lane)| {
         let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
-        let selected = props.is_selected(event);
-        let related = props.involves_selected_entity(event);
-        let class = classes!("mark", marker_class(Some(period.granularity)), selected.then_some("selected"), related.then_some("related"));
-        let on_select = props.on_select.clone();
+        let class = classes!("mark", marker_class(Some(period.granularity)));
         let id = event.id.clone();
-        let onclick = move |_| on_select.emit(id.clone());
+        let entities = event.entities.join(" ");
         let title = format!("{}: {}", display_date(&event.date), event.label);
         if period.granularity <= Granularity::Day {
-            html! { <circle {class} cx={format!("{:.1}", (start + end) / 2.0)} cy={format!("{y:.1}")} r="5" {onclick}><title>{title}</title></circle> }
+            html! { <circle {class} cx={format!("{:.1}", (start + end) / 2.0)} cy={format!("{y:.1}")} r="5" data-strip-event={id} data-entities={entities}><title>{title}</title></circle> }
         } else {
-            html! { <rect {class} x={format!("{start:.1}")} y={format!("{:.1}", y - 4.0)} width={format!("{:.1}", end - start)} height="8" rx="4" {onclick}><title>{title}</title></rect> }
+            html! { <rect {class} x={format!("{start:.1}")} y={format!("{:.1}", y - 4.0)} width={format!("{:.1}", end - start)} height="8" rx="4" data-strip-event={id} data-entities={entities}><title>{title}</title></rect> }
         }
     });
     let tick_marks = ticks(first, last).into_iter().map(|(date, label)| {
