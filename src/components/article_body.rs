@@ -9,11 +9,12 @@
 //! props ([`MentionState`]), so re-applying it is always safe.
 
 use dateline_format::article::{Article, EntityType, Span};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::components::body_text::{BodyText, Layout};
+use crate::components::body_text::{Layout, TextPart};
 use crate::components::{elements, is_activation_key};
 use crate::data::Shared;
 
@@ -42,19 +43,22 @@ struct Shown {
     hidden: Vec<EntityType>,
 }
 
-/// The body, paragraph by paragraph.
+/// The body, paragraph by paragraph: the first part of the text at once, the others added one
+/// task at a time (at once up to the chosen event's sentence), so a long text shows quickly and
+/// the page stays responsive while the rest comes in. `data-complete="true"` once all are in.
 #[function_component(ArticleBody)]
 pub fn article_body(props: &ArticleBodyProps) -> Html {
     let layout = use_memo(props.article.clone(), |article| Layout::new(article));
     let body = use_node_ref();
     let shown = use_mut_ref(Shown::default);
+    let sentence = props
+        .selected_event
+        .as_deref()
+        .and_then(|id| props.article.events.iter().find(|e| e.id == id))
+        .and_then(|e| layout.sentence_holding(e.sentence));
     {
         let body = body.clone();
-        let sentence = props
-            .selected_event
-            .as_deref()
-            .and_then(|id| props.article.events.iter().find(|e| e.id == id))
-            .and_then(|e| layout.sentence_holding(e.sentence));
+        let shown = shown.clone();
         let next = Shown {
             article: Some(props.article.clone()),
             entity: props.selected_entity.clone(),
@@ -70,6 +74,30 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
             }
         });
     }
+    // A part added later starts in the resting state: bring it to what the rest of the text shows.
+    let on_part_mount = use_callback((), move |part: Element, _| {
+        let shown = shown.borrow();
+        let resting = Shown {
+            article: shown.article.clone(),
+            ..Shown::default()
+        };
+        show_in(&part, &resting, &shown);
+    });
+    let parts = layout.part_count();
+    let rendered = use_state(|| 1);
+    let needed = sentence.map_or(0, |s| layout.part_holding(s.start) + 1);
+    let upto = (*rendered).max(needed).min(parts);
+    {
+        let rendered = rendered.clone();
+        use_effect_with(upto, move |&upto| {
+            // Parts shown for a chosen event stay when the choice is cleared.
+            if *rendered < upto {
+                rendered.set(upto);
+            }
+            let next = (upto < parts).then(|| Timeout::new(0, move || rendered.set(upto + 1)));
+            move || drop(next)
+        });
+    }
     let onclick = {
         let on_select = props.on_select_entity.clone();
         move |event: MouseEvent| {
@@ -82,9 +110,14 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         let on_select = props.on_select_entity.clone();
         move |event: KeyboardEvent| on_key(&event, &on_select)
     };
+    let layout = Shared(layout);
     html! {
-        <div class="article-body" ref={body} {onclick} {onkeydown} onfocusin={take_tab_stop}>
-            <BodyText article={props.article.clone()} layout={Shared(layout)} />
+        <div class="article-body" ref={body} {onclick} {onkeydown} onfocusin={take_tab_stop}
+            data-complete={(upto == parts).then_some("true")}>
+            { for (0..upto).map(|index| html! {
+                <TextPart key={index} {index} article={props.article.clone()} layout={layout.clone()}
+                    on_mount={on_part_mount.clone()} />
+            }) }
         </div>
     }
 }
@@ -93,43 +126,66 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
 /// elements whose state changes (all marked ones when the text was rendered anew).
 fn show(body: &Element, was: &Shown, next: &Shown) {
     let fresh = was.article != next.article;
-    let mut selectors: Vec<String> = Vec::new();
-    if fresh && was.article.is_some() {
-        // Yew keeps the elements of a re-rendered text where it can, with what was set on them.
-        selectors.push(".mention[data-selected], .mention[data-off]".into());
+    let changed = show_in(body, was, next);
+    if fresh || changed {
+        keep_one_tab_stop(body);
     }
-    if fresh || was.entity != next.entity {
+    if next.event.is_some() && (was.event != next.event || was.article.is_none()) {
+        // After the page's own effects: opening an article scrolls to its top (MinePage does so
+        // in the same render as the text from storage, after this effect).
+        Timeout::new(0, scroll_to_selected_sentence).forget();
+    }
+}
+
+/// [`show`] for the text under `root` (all of it, or a part just added); true when mentions changed.
+fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
+    let fresh = was.article != next.article;
+    let state = MentionState {
+        entity: next.entity.as_deref(),
+        hidden: &next.hidden,
+    };
+    // A new selection changes two attributes of its mentions and the last one's.
+    let mut selection: Vec<String> = Vec::new();
+    if was.entity != next.entity {
         for id in [&was.entity, &next.entity].into_iter().flatten() {
-            selectors.push(format!(".mention[data-entity-id=\"{id}\"]"));
+            selection.push(format!(".mention[data-entity-id=\"{id}\"]"));
+        }
+    }
+    // A type shown or hidden, or a text rendered anew, changes all of a mention's state. Yew keeps
+    // the elements of a re-rendered text where it can, with what was set on them.
+    let mut whole: Vec<String> = Vec::new();
+    if fresh && was.article.is_some() {
+        whole.push(".mention[data-selected], .mention[data-off]".into());
+    }
+    if fresh {
+        whole.append(&mut selection);
+        if let Some(id) = &next.entity {
+            whole.push(format!(".mention[data-entity-id=\"{id}\"]"));
         }
     }
     for entity_type in EntityType::ALL {
         let hidden = next.hidden.contains(&entity_type);
         if hidden != was.hidden.contains(&entity_type) || (fresh && hidden) {
-            selectors.push(format!(
+            whole.push(format!(
                 ".mention[data-entity-type=\"{}\"]",
                 entity_type.code()
             ));
         }
     }
-    if !selectors.is_empty() {
-        let state = MentionState {
-            entity: next.entity.as_deref(),
-            hidden: &next.hidden,
-        };
-        for mention in elements::<Element>(body, &selectors.join(", ")) {
-            state.apply(&mention);
+    if !selection.is_empty() {
+        for mention in elements::<Element>(body, &selection.join(", ")) {
+            state.apply_selection(&mention);
         }
     }
-    if fresh || !selectors.is_empty() {
-        keep_one_tab_stop(body);
+    if !whole.is_empty() {
+        for mention in elements::<Element>(body, &whole.join(", ")) {
+            state.apply(&mention);
+        }
     }
     if fresh || was.sentence != next.sentence {
         mark_sentence(body, next.sentence);
     }
-    if next.event.is_some() && (was.event != next.event || was.article.is_none()) {
-        scroll_to_selected_sentence();
-    }
+    !selection.is_empty() || !whole.is_empty()
 }
 
 /// The state of a mention, given what is selected and hidden.
@@ -139,10 +195,28 @@ struct MentionState<'a> {
 }
 
 impl MentionState<'_> {
-    /// Sets `mention`'s attributes for this state: selected or not, a button or plain text.
-    fn apply(&self, mention: &Element) {
+    fn selects(&self, mention: &Element) -> bool {
         let id = mention.get_attribute("data-entity-id");
-        let selected = id.is_some() && id.as_deref() == self.entity;
+        id.is_some() && id.as_deref() == self.entity
+    }
+
+    /// Sets whether `mention` is selected, when only the selection changed.
+    fn apply_selection(&self, mention: &Element) {
+        let selected = self.selects(mention);
+        if selected {
+            mention.set_attribute("data-selected", "true").ok();
+        } else {
+            mention.remove_attribute("data-selected").ok();
+        }
+        if !mention.has_attribute("data-off") {
+            let pressed = if selected { "true" } else { "false" };
+            mention.set_attribute("aria-pressed", pressed).ok();
+        }
+    }
+
+    /// Sets all of `mention`'s state: selected or not, a button or plain text.
+    fn apply(&self, mention: &Element) {
+        let selected = self.selects(mention);
         let shown = mention
             .get_attribute("data-entity-type")
             .and_then(|code| EntityType::from_code(&code))
@@ -203,7 +277,16 @@ fn scroll_to_selected_sentence() {
         .is_some_and(|m| m.matches());
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if reduced_motion {
+    // A long jump is not smooth: nobody follows pages of text flying by, and on the way the
+    // browser lays out paragraphs it skipped (content-visibility), which moves the target.
+    let far = element.get_bounding_client_rect().top().abs()
+        > 2.0
+            * gloo::utils::window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+    options.set_behavior(if reduced_motion || far {
         web_sys::ScrollBehavior::Instant
     } else {
         web_sys::ScrollBehavior::Smooth

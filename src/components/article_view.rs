@@ -141,7 +141,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         Selection::Entity(id) => (Some(AttrValue::from(id.clone())), None),
         Selection::Event(id) => (None, Some(AttrValue::from(id.clone()))),
     };
-    let words = article.word_count();
+    // Both walk the whole article: once per article, not on every selection.
+    let words = *use_memo(article.clone(), |article| article.word_count());
+    let counts = use_memo(article.clone(), |article| mention_counts(article));
     html! {
         <article class="reader" aria-labelledby="article-title">
             <header class="article-header">
@@ -158,7 +160,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <div class="reader-grid">
                 <div class="reading-column">
                     <div class="toolbar">
-                        <Legend counts={mention_counts(article)} hidden={(*hidden).clone()} on_toggle={on_toggle} />
+                        <Legend counts={(*counts).clone()} hidden={(*hidden).clone()} on_toggle={on_toggle} />
                         <div aria-live="polite">{ selection_note(article, &props.selection, on_clear) }</div>
                     </div>
                     if article.paragraphs.is_empty() {

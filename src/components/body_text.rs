@@ -1,10 +1,13 @@
-//! The article's text with its marks, rendered once per article.
+//! The article's text with its marks, rendered once per article, in parts.
 //!
 //! Selection, the legend and the chosen event never re-render this: the text is drawn in its
 //! resting state (nothing selected, every type shown) and `article_body` changes the state of the
 //! few elements concerned in the DOM. That keeps a long article's text (tens of thousands of
 //! elements) out of every re-render. Every sentence an event comes from is wrapped in a
 //! `span.sentence`, so choosing an event marks one element instead of re-cutting a paragraph.
+//!
+//! The text is cut into parts of whole paragraphs, about [`PART_CHARS`] characters each, so that
+//! `article_body` can show the first part at once and add the others one task at a time.
 
 use std::rc::Rc;
 
@@ -21,8 +24,14 @@ enum Mark {
     Timex(usize),
 }
 
+/// About how many characters of text a part holds (a part is at least one whole paragraph).
+pub const PART_CHARS: usize = 10_000;
+
 /// The body's characters, its marks and its event sentences, computed once per article.
 pub struct Layout {
+    /// Per entity (by index): its id and what its mentions show.
+    ids: Vec<AttrValue>,
+    looks: Vec<MentionLook>,
     chars: Vec<char>,
     /// Disjoint, by start. A time expression that overlaps a name is left out: names come first.
     marks: Vec<(Span, Mark)>,
@@ -30,6 +39,8 @@ pub struct Layout {
     /// The stretches wrapped as sentences: each event's sentence, widened so that it never cuts
     /// a mark in two, overlapping ones merged. Disjoint, by start.
     sentences: Vec<Span>,
+    /// The parts: ranges of paragraph indices, in order.
+    parts: Vec<std::ops::Range<usize>>,
 }
 
 impl Layout {
@@ -49,14 +60,35 @@ impl Layout {
         let timexes: Vec<_> = timexes.map(|(i, t)| (t.span, Mark::Timex(i))).collect();
         marks.extend(timexes);
         marks.sort_by_key(|m| m.0);
+        let paragraphs = article.paragraph_spans();
         let mut layout = Layout {
+            ids: article
+                .entities
+                .iter()
+                .map(|e| AttrValue::from(Rc::<str>::from(e.id.as_str())))
+                .collect(),
+            looks: article.entities.iter().map(MentionLook::of).collect(),
             chars: article.body_text().chars().collect(),
             marks,
-            paragraphs: article.paragraph_spans(),
+            parts: parts(&paragraphs),
+            paragraphs,
             sentences: Vec::new(),
         };
         layout.sentences = layout.event_sentences(article);
         layout
+    }
+
+    /// How many parts the text has (at least one).
+    pub fn part_count(&self) -> usize {
+        self.parts.len().max(1)
+    }
+
+    /// The part that holds the character at `at`.
+    pub fn part_holding(&self, at: usize) -> usize {
+        let paragraph = self.paragraphs.partition_point(|p| p.end < at);
+        self.parts
+            .partition_point(|part| part.end <= paragraph)
+            .min(self.part_count() - 1)
     }
 
     fn event_sentences(&self, article: &Article) -> Vec<Span> {
@@ -116,13 +148,33 @@ impl Layout {
     }
 }
 
-/// Props of [`BodyText`].
+/// Cuts the paragraphs into parts of about [`PART_CHARS`] characters.
+fn parts(paragraphs: &[Span]) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut chars = 0;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        chars += paragraph.len();
+        if chars >= PART_CHARS || i + 1 == paragraphs.len() {
+            parts.push(start..i + 1);
+            start = i + 1;
+            chars = 0;
+        }
+    }
+    parts
+}
+
+/// Props of [`TextPart`].
 #[derive(Properties, PartialEq)]
-pub struct BodyTextProps {
+pub struct TextPartProps {
     /// The article whose text is shown.
     pub article: Shared<Article>,
     /// Its layout (made once per article by the parent, which also needs it).
     pub layout: Shared<Layout>,
+    /// Which part of the text this is.
+    pub index: usize,
+    /// Told the part's element once it is in the page, to bring it to the current state.
+    pub on_mount: Callback<web_sys::Element>,
 }
 
 /// What every mention of one entity shows: the tooltip and the label after the text.
@@ -162,8 +214,6 @@ impl MentionLook {
 struct Renderer<'a> {
     article: &'a Article,
     layout: &'a Layout,
-    looks: Vec<MentionLook>,
-    ids: Vec<AttrValue>,
 }
 
 impl Renderer<'_> {
@@ -212,10 +262,10 @@ impl Renderer<'_> {
         let text = self.layout.text(span.start, span.end);
         match mark {
             Mark::Mention(i) => {
-                let look = &self.looks[i];
+                let look = &self.layout.looks[i];
                 html! {
                     <mark class={look.class}
-                        data-entity-id={self.ids[i].clone()}
+                        data-entity-id={self.layout.ids[i].clone()}
                         data-entity-type={look.type_code}
                         data-tip={look.tip.clone()}
                         tabindex="-1"
@@ -236,26 +286,34 @@ impl Renderer<'_> {
     }
 }
 
-/// The body text; re-rendered only when the article itself changes.
-#[function_component(BodyText)]
-pub fn body_text(props: &BodyTextProps) -> Html {
-    let article: &Article = &props.article;
+/// One part of the body text; re-rendered only when the article itself changes.
+#[function_component(TextPart)]
+pub fn text_part(props: &TextPartProps) -> Html {
+    let element = use_node_ref();
+    {
+        let element = element.clone();
+        let on_mount = props.on_mount.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = element.cast::<web_sys::Element>() {
+                on_mount.emit(element);
+            }
+        });
+    }
     let renderer = Renderer {
-        article,
+        article: &props.article,
         layout: &props.layout,
-        looks: article.entities.iter().map(MentionLook::of).collect(),
-        ids: article
-            .entities
-            .iter()
-            .map(|e| AttrValue::from(Rc::<str>::from(e.id.as_str())))
-            .collect(),
     };
-    props
+    let paragraphs = props
         .layout
-        .paragraphs
-        .iter()
-        .map(|&p| renderer.paragraph(p))
-        .collect()
+        .parts
+        .get(props.index)
+        .map(|part| &props.layout.paragraphs[part.clone()])
+        .unwrap_or_default();
+    html! {
+        <div class="text-part" ref={element}>
+            { for paragraphs.iter().map(|&p| renderer.paragraph(p)) }
+        </div>
+    }
 }
 
 #[cfg(test)]
@@ -307,5 +365,24 @@ mod tests {
             Some(Span::new(0, 44))
         );
         assert_eq!(layout.sentence_holding(Span::new(45, 50)), None);
+    }
+
+    #[test]
+    fn parts_hold_whole_paragraphs_of_about_part_chars() {
+        let long = "x".repeat(PART_CHARS / 2);
+        let paragraphs: Vec<&str> = vec![&long, &long, &long, "short"];
+        let mut a = article("");
+        a.paragraphs = paragraphs.iter().map(|p| p.to_string()).collect();
+        let layout = Layout::new(&a);
+        assert_eq!(layout.parts, vec![0..2, 2..4]);
+        assert_eq!(layout.part_count(), 2);
+        assert_eq!(layout.part_holding(0), 0);
+        assert_eq!(
+            layout.part_holding(PART_CHARS + 5),
+            1,
+            "the third paragraph"
+        );
+        let one = Layout::new(&article("Short."));
+        assert_eq!((one.part_count(), one.part_holding(3)), (1, 0));
     }
 }

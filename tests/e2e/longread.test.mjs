@@ -41,7 +41,9 @@ async function openLong(page, article) {
     name: 'long-read.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(article)),
   });
   await page.waitForURL(/#\/mine\//);
+  // A long text comes in parts: the first at once, then one at a time until all are in.
   await page.waitForSelector('.article-body mark.mention');
+  await page.waitForSelector('.article-body[data-complete="true"]', { timeout: 60_000 });
 }
 
 /** Keeps handles on elements of the text, to check later that they are still in the page. */
@@ -62,6 +64,7 @@ test('selecting, hiding a type and choosing an event on a long article keep the 
   page.on('pageerror', (error) => errors.push(String(error)));
   await openLong(page, article);
   assert.equal(await page.locator('.article-body p').count(), article.paragraphs.length);
+  assert.ok(await page.locator('.article-body .text-part').count() > 1, 'the text came in parts');
   const held = await holdText(page);
 
   // Select the most mentioned name from a mention near the end.
@@ -110,12 +113,24 @@ test('selecting, hiding a type and choosing an event on a long article keep the 
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'selected-sentence');
   assert.equal(await stillConnected(held), 0, 'choosing an event did not replace the text');
 
+  // The same event from a link: its sentence is in the last part, shown without waiting for the rest.
+  await page.reload();
+  await page.waitForSelector('#selected-sentence');
+  assert.ok((await page.textContent('#selected-sentence')).includes(sentence));
+  assert.equal(await page.getAttribute(`.timeline [data-event-id="${last.id}"]`, 'aria-pressed'), 'true');
+  await page.waitForSelector('.article-body[data-complete="true"]', { timeout: 60_000 });
+  await page.waitForFunction(() => {
+    const box = document.querySelector('#selected-sentence').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  }, null, { timeout: 10_000 });
+  const again = await holdText(page);
+
   // Clear it: nothing is selected any more.
   await page.click('.selection-note .clear');
   await page.waitForFunction(() => !document.querySelector('[data-selected="true"]'));
   assert.equal(await page.locator('#selected-sentence').count(), 0);
   assert.equal(await page.locator('.timeline [aria-pressed="true"]').count(), 0);
-  assert.equal(await stillConnected(held), 0);
+  assert.equal(await stillConnected(again), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
