@@ -6,6 +6,7 @@
 
 use dateline_format::article::{Article, Event, Granularity};
 use dateline_format::calendar::Period;
+use gloo::timers::callback::Timeout;
 use jiff::civil::Date;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -123,10 +124,110 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
     }
 }
 
-/// Props of [`TimelineEvents`].
+/// How many entries of the timeline's lists a part holds: a long timeline is added part by part.
+const ENTRIES_PART: usize = 250;
+
+/// The lists' entries in order, computed once per article: the dated list (an event by index, or
+/// the publication date where it falls, so "before" and "after" read at a glance) and the undated.
+struct Entries {
+    dated: Vec<Option<usize>>,
+    undated: Vec<usize>,
+    placed: usize,
+}
+
+impl Entries {
+    fn new(article: &Article) -> Entries {
+        let published = dateline_format::calendar::parse_date(&article.published);
+        let mut entries = Entries {
+            dated: Vec::new(),
+            undated: Vec::new(),
+            placed: 0,
+        };
+        let mut published_shown = published.is_none();
+        for (i, event) in article.events.iter().enumerate() {
+            let Some(period) = Period::of_value(&event.date) else {
+                entries.undated.push(i);
+                continue;
+            };
+            if !published_shown && published.is_some_and(|day| period.start > day) {
+                entries.dated.push(None);
+                published_shown = true;
+            }
+            entries.dated.push(Some(i));
+            entries.placed += 1;
+        }
+        if !published_shown {
+            entries.dated.push(None);
+        }
+        entries
+    }
+
+    fn dated_parts(&self) -> usize {
+        self.dated.len().div_ceil(ENTRIES_PART)
+    }
+
+    fn parts(&self) -> usize {
+        self.dated_parts() + self.undated.len().div_ceil(ENTRIES_PART)
+    }
+}
+
+/// Props of [`EntriesPart`].
 #[derive(Properties, PartialEq)]
-struct TimelineEventsProps {
+struct EntriesPartProps {
     article: Shared<Article>,
+    entries: Shared<Entries>,
+    index: usize,
+    /// Told once the part is in the page, to bring it to the current state.
+    on_mount: Callback<()>,
+}
+
+/// One part of the lists (dated parts first, then undated), rendered once per article.
+#[function_component(EntriesPart)]
+fn entries_part(props: &EntriesPartProps) -> Html {
+    {
+        let on_mount = props.on_mount.clone();
+        use_effect_with((), move |_| on_mount.emit(()));
+    }
+    let article = &props.article;
+    let dated_parts = props.entries.dated_parts();
+    let range = |len: usize, part: usize| {
+        (part * ENTRIES_PART).min(len)..((part + 1) * ENTRIES_PART).min(len)
+    };
+    if props.index < dated_parts {
+        let dated = &props.entries.dated[range(props.entries.dated.len(), props.index)];
+        dated
+            .iter()
+            .map(|entry| match entry {
+                Some(i) => event_item(&article.events[*i]),
+                None => published_item(&article.published),
+            })
+            .collect()
+    } else {
+        let undated = &props.entries.undated;
+        undated[range(undated.len(), props.index - dated_parts)]
+            .iter()
+            .map(|&i| event_item(&article.events[i]))
+            .collect()
+    }
+}
+
+/// Props of [`TimelineStrip`].
+#[derive(Properties, PartialEq)]
+struct TimelineStripProps {
+    article: Shared<Article>,
+}
+
+/// The overview strip, rendered once per article.
+#[function_component(TimelineStrip)]
+fn timeline_strip(props: &TimelineStripProps) -> Html {
+    let published = dateline_format::calendar::parse_date(&props.article.published);
+    let placed: Vec<(&Event, Period)> = props
+        .article
+        .events
+        .iter()
+        .filter_map(|e| Some((e, Period::of_value(&e.date)?)))
+        .collect();
+    strip(&placed, published)
 }
 
 /// The timeline of the article's events: the strip and the lists, rendered once per article.
@@ -140,6 +241,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     {
         let root = root.clone();
+        let shown = shown.clone();
         let next = Shown {
             article: Some(props.article.clone()),
             event: props.selected_event.clone(),
@@ -172,9 +274,52 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         }
     };
+    // A part added later starts in the resting state: bring it to what the rest shows.
+    let on_part_mount = {
+        let root = root.clone();
+        use_callback((), move |(), _| {
+            if let Some(root) = root.cast::<Element>() {
+                let shown = shown.borrow();
+                let resting = Shown {
+                    article: shown.article.clone(),
+                    ..Shown::default()
+                };
+                show(&root, &resting, &shown);
+            }
+        })
+    };
+    let entries = Shared(use_memo(props.article.clone(), |a| Entries::new(a)));
+    let parts = entries.parts();
+    let rendered = use_state(|| 1);
+    // A short timeline comes in one go, its undated list too.
+    let short = entries.dated.len() + entries.undated.len() <= ENTRIES_PART;
+    let upto = if short { parts } else { (*rendered).min(parts) };
+    {
+        let rendered = rendered.clone();
+        use_effect_with(upto, move |&upto| {
+            let next = (upto < parts).then(|| Timeout::new(0, move || rendered.set(upto + 1)));
+            move || drop(next)
+        });
+    }
+    let dated_parts = entries.dated_parts();
+    let part = |index: usize| {
+        html! {
+            <EntriesPart key={index} {index} article={props.article.clone()} entries={entries.clone()}
+                on_mount={on_part_mount.clone()} />
+        }
+    };
     html! {
-        <div class="timeline" ref={root} {onclick}>
-            <TimelineEvents article={props.article.clone()} />
+        <div class="timeline" ref={root} {onclick} data-complete={(upto == parts).then_some("true")}>
+            if entries.placed == 0 {
+                <p class="empty">{"The article gives no dates for its events."}</p>
+            } else {
+                <TimelineStrip article={props.article.clone()} />
+            }
+            <ol class="event-list" aria-label="Events in date order">{ for (0..upto.min(dated_parts)).map(part) }</ol>
+            if !entries.undated.is_empty() {
+                <h3 class="undated-title">{"Mentioned without a calendar date"}</h3>
+                <ul class="event-list undated-list">{ for (dated_parts..upto).map(part) }</ul>
+            }
         </div>
     }
 }
@@ -219,78 +364,32 @@ fn show(root: &Element, was: &Shown, next: &Shown) {
     }
 }
 
-#[function_component(TimelineEvents)]
-fn timeline_events(props: &TimelineEventsProps) -> Html {
-    let article = &props.article;
-    let published = dateline_format::calendar::parse_date(&article.published);
-    let mut placed: Vec<(&Event, Period)> = Vec::new();
-    let mut undated: Vec<&Event> = Vec::new();
-    for event in &article.events {
-        match Period::of_value(&event.date) {
-            Some(period) => placed.push((event, period)),
-            None => undated.push(event),
-        }
-    }
-
-    let event_button = |event: &Event| {
-        let when = display_date(&event.date);
-        let precision = event
-            .granularity
-            .map(|g| g.label())
-            .unwrap_or("no calendar date");
-        html! {
-            <li key={event.id.clone()}>
-                <button
-                    type="button"
-                    class={classes!("event", marker_class(event.granularity))}
-                    data-event-id={event.id.clone()}
-                    data-date={event.date.clone()}
-                    data-entities={event.entities.join(" ")}
-                    aria-pressed="false"
-                    aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
-                >
-                    <span class="marker" aria-hidden="true"></span>
-                    <span class="event-when">
-                        <span class="event-date">{when}</span>
-                        <span class="granularity">{precision}</span>
-                    </span>
-                    <span class="event-label">{&event.label}</span>
-                </button>
-            </li>
-        }
-    };
-
-    let strip = strip(&placed, published);
-
-    // The publication date sits in the list where it falls, so "before" and "after" read at a glance.
-    let mut items: Vec<Html> = Vec::new();
-    let mut published_shown = published.is_none();
-    for (event, period) in &placed {
-        if let Some(day) = published {
-            if !published_shown && period.start > day {
-                items.push(published_item(&article.published));
-                published_shown = true;
-            }
-        }
-        items.push(event_button(event));
-    }
-    if !published_shown {
-        items.push(published_item(&article.published));
-    }
-
+/// One event of the lists, in its resting state.
+fn event_item(event: &Event) -> Html {
+    let when = display_date(&event.date);
+    let precision = event
+        .granularity
+        .map(|g| g.label())
+        .unwrap_or("no calendar date");
     html! {
-        <>
-            if placed.is_empty() {
-                <p class="empty">{"The article gives no dates for its events."}</p>
-            } else {
-                { strip }
-            }
-            <ol class="event-list" aria-label="Events in date order">{ for items }</ol>
-            if !undated.is_empty() {
-                <h3 class="undated-title">{"Mentioned without a calendar date"}</h3>
-                <ul class="event-list undated-list">{ for undated.into_iter().map(event_button) }</ul>
-            }
-        </>
+        <li key={event.id.clone()}>
+            <button
+                type="button"
+                class={classes!("event", marker_class(event.granularity))}
+                data-event-id={event.id.clone()}
+                data-date={event.date.clone()}
+                data-entities={event.entities.join(" ")}
+                aria-pressed="false"
+                aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
+            >
+                <span class="marker" aria-hidden="true"></span>
+                <span class="event-when">
+                    <span class="event-date">{when}</span>
+                    <span class="granularity">{precision}</span>
+                </span>
+                <span class="event-label">{&event.label}</span>
+            </button>
+        </li>
     }
 }
 

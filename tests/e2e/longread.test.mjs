@@ -80,6 +80,10 @@ test('selecting, hiding a type and choosing an event on a long article keep the 
   assert.ok(mine.every((m) => m.selected && m.pressed === 'true'), 'every mention of it is selected and pressed');
   assert.ok(states.filter((m) => m.id !== top.id).every((m) => !m.selected && m.pressed === 'false'), 'nothing else');
   assert.match(new URL(page.url()).hash, new RegExp(`/entity/${top.id}$`));
+  await page.waitForSelector('.timeline[data-complete="true"]');
+  const related = await page.$$eval('.timeline [data-event-id]', (events) => events.map((e) => [e.dataset.entities.split(' '), e.dataset.related === 'true']));
+  assert.ok(related.every(([entities, marked]) => entities.includes(top.id) === marked), 'its events, and only those, stand out');
+  assert.ok(related.some(([, marked]) => marked));
   assert.equal(await stillConnected(held), 0, 'selecting did not replace the text');
 
   // Hide the selected name's type: its mentions become plain text; the tab stop moves to a shown one.
