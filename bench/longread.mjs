@@ -230,7 +230,11 @@ async function settle(page) {
 async function measureInteractions(context, server, article) {
   const page = await context.newPage();
   await page.goto(server.url + `#/article/${ID}`);
-  await page.waitForSelector('.timeline [data-event-id]', { timeout: 120_000 });
+  // Once all of the text and the timeline are in: the interaction alone is timed.
+  await page.waitForSelector(APP_COMPLETE, { timeout: 120_000 });
+  await page.waitForSelector('.timeline [data-event-id]');
+  // (A build without parts has neither .text-part nor data-complete on its timeline.)
+  await page.waitForFunction(() => document.querySelector('.timeline[data-complete="true"]') || !document.querySelector('.text-part'));
   await settle(page);
   await eventTimings(page);
   const top = [...article.entities].sort((a, b) => b.mentions.length - a.mentions.length)[0];
