@@ -145,12 +145,12 @@ fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
         hidden: &next.hidden,
     };
     // A new selection changes two attributes of its mentions and the last one's.
-    let mut selection: Vec<String> = Vec::new();
+    let mut selection: Vec<(&str, bool)> = Vec::new();
     if was.entity != next.entity {
-        for id in [&was.entity, &next.entity].into_iter().flatten() {
-            selection.push(format!(".mention[data-entity-id=\"{id}\"]"));
-        }
+        selection.extend(was.entity.as_deref().map(|id| (id, false)));
+        selection.extend(next.entity.as_deref().map(|id| (id, true)));
     }
+    let selector = |id: &str| format!(".mention[data-entity-id=\"{id}\"]");
     // A type shown or hidden, or a text rendered anew, changes all of a mention's state. Yew keeps
     // the elements of a re-rendered text where it can, with what was set on them.
     let mut whole: Vec<String> = Vec::new();
@@ -158,10 +158,8 @@ fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
         whole.push(".mention[data-selected], .mention[data-off]".into());
     }
     if fresh {
-        whole.append(&mut selection);
-        if let Some(id) = &next.entity {
-            whole.push(format!(".mention[data-entity-id=\"{id}\"]"));
-        }
+        whole.extend(selection.drain(..).map(|(id, _)| selector(id)));
+        whole.extend(next.entity.as_deref().map(selector));
     }
     for entity_type in EntityType::ALL {
         let hidden = next.hidden.contains(&entity_type);
@@ -172,9 +170,17 @@ fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
             ));
         }
     }
-    if !selection.is_empty() {
-        for mention in elements::<Element>(body, &selection.join(", ")) {
-            state.apply_selection(&mention);
+    for &(id, selected) in &selection {
+        // A mention of a hidden type is no button: it has no aria-pressed to set.
+        let off = next.article.as_ref().is_some_and(|article| {
+            article
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .is_some_and(|e| next.hidden.contains(&e.entity_type))
+        });
+        for mention in elements::<Element>(body, &selector(id)) {
+            set_selected(&mention, selected, off);
         }
     }
     if !whole.is_empty() {
@@ -188,6 +194,19 @@ fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
     !selection.is_empty() || !whole.is_empty()
 }
 
+/// Sets whether `mention` is selected (`off`: its type is hidden, so it is no toggle button).
+fn set_selected(mention: &Element, selected: bool, off: bool) {
+    if selected {
+        mention.set_attribute("data-selected", "true").ok();
+    } else {
+        mention.remove_attribute("data-selected").ok();
+    }
+    if !off {
+        let pressed = if selected { "true" } else { "false" };
+        mention.set_attribute("aria-pressed", pressed).ok();
+    }
+}
+
 /// The state of a mention, given what is selected and hidden.
 struct MentionState<'a> {
     entity: Option<&'a str>,
@@ -198,20 +217,6 @@ impl MentionState<'_> {
     fn selects(&self, mention: &Element) -> bool {
         let id = mention.get_attribute("data-entity-id");
         id.is_some() && id.as_deref() == self.entity
-    }
-
-    /// Sets whether `mention` is selected, when only the selection changed.
-    fn apply_selection(&self, mention: &Element) {
-        let selected = self.selects(mention);
-        if selected {
-            mention.set_attribute("data-selected", "true").ok();
-        } else {
-            mention.remove_attribute("data-selected").ok();
-        }
-        if !mention.has_attribute("data-off") {
-            let pressed = if selected { "true" } else { "false" };
-            mention.set_attribute("aria-pressed", pressed).ok();
-        }
     }
 
     /// Sets all of `mention`'s state: selected or not, a button or plain text.
