@@ -86,11 +86,12 @@ pub fn display_published(published: Option<&str>, inferred: bool) -> String {
 /// How an event's date reads: in words at its granularity ("18 June 2017"), or, when it has no
 /// calendar place, the text's own words for it (“today”, from `body`, the article's body text),
 /// which say more than `PRESENT_REF`. `body` is asked for only then.
-pub fn event_when(event: &Event, body: impl FnOnce() -> String) -> String {
+pub fn event_when<S: AsRef<str>>(event: &Event, body: impl FnOnce() -> S) -> String {
     if event.granularity.is_some() {
         return display_date(&event.date);
     }
-    let words = dateline_format::span::slice(&body(), event.timex);
+    let body = body();
+    let words = dateline_format::span::slice(body.as_ref(), event.timex);
     if words.is_empty() {
         display_date(&event.date)
     } else {
@@ -147,7 +148,7 @@ mod tests {
         let body = || "Officials met today.".to_string();
         assert_eq!(event_when(&event("PRESENT_REF"), body), "“today”");
         assert_eq!(
-            event_when(&event("2016-12-10"), || unreachable!()),
+            event_when(&event("2016-12-10"), || -> &str { unreachable!() }),
             "10 December 2016"
         );
     }

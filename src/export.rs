@@ -250,12 +250,16 @@ pub fn standalone_html(article: &Article) -> String {
         body.push_str("</p>\n");
     }
     let mut timeline = String::new();
+    // The body text, made once and only if an event without a calendar date needs its words.
+    let text = std::cell::OnceCell::new();
     for event in &article.events {
         timeline.push_str(&format!(
             "<li data-event-id=\"{}\" data-date=\"{}\"><b>{}</b> {}</li>\n",
             escape(&event.id),
             escape(&event.date),
-            escape(&event_when(event, || article.body_text())),
+            escape(&event_when(event, || text
+                .get_or_init(|| article.body_text())
+                .as_str())),
             escape(&event.label)
         ));
     }

@@ -257,9 +257,12 @@ async fn hidden_types_lose_their_highlight_but_keep_their_text() {
     let mut props = body_props(fixture(), None, None, Default::default());
     props.hidden = vec![EntityType::Location];
     let root = render::<ArticleBody>(props).await;
-    assert!(all(&root, "mark[data-entity-type=\"LOC\"]").is_empty());
-    assert_eq!(all(&root, "[data-entity-type=\"LOC\"]").len(), 3);
-    assert_eq!(all(&root, "mark[data-entity-type=\"PER\"]").len(), 3);
+    assert!(all(&root, "[data-entity-type=\"LOC\"][role=\"button\"]").is_empty());
+    assert_eq!(all(&root, "[data-entity-type=\"LOC\"][data-off]").len(), 3);
+    assert_eq!(
+        all(&root, "[data-entity-type=\"PER\"][role=\"button\"]").len(),
+        3
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,14 +1,22 @@
-//! The article body with every entity mention highlighted and time expressions marked.
+//! The article body: the text with every entity mention highlighted and time expressions
+//! marked, and the reader's selection, chosen event and legend shown on it.
+//!
+//! The text itself is rendered once per article (`body_text`). What the reader changes is shown
+//! by changing the few elements concerned in the DOM, never by re-rendering the text: a selected
+//! entity's mentions get `data-selected="true"` and `aria-pressed="true"`, a hidden type's
+//! mentions get `data-off` and stop being buttons, the chosen event's sentence gets
+//! `id="selected-sentence"`. Every one of these is a pure function of the mention and the current
+//! props ([`MentionState`]), so re-applying it is always safe.
 
-use std::rc::Rc;
-
-use dateline_format::article::{Article, Entity, EntityType, Span, Timex};
+use dateline_format::article::{Article, EntityType, Span};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::components::is_activation_key;
+use crate::components::body_text::{Layout, TextPart};
+use crate::components::{elements, is_activation_key};
 use crate::data::Shared;
-use crate::dates::display_date;
 
 /// Props of [`ArticleBody`].
 #[derive(Properties, PartialEq)]
@@ -25,183 +33,314 @@ pub struct ArticleBodyProps {
     pub on_select_entity: Callback<String>,
 }
 
-/// Something drawn over a stretch of the text.
-#[derive(Clone, Copy)]
-enum Mark<'a> {
-    Mention(&'a Entity),
-    Timex(&'a Timex),
+/// What the DOM of the text shows beyond its resting state.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    article: Option<Shared<Article>>,
+    entity: Option<AttrValue>,
+    event: Option<AttrValue>,
+    sentence: Option<Span>,
+    hidden: Vec<EntityType>,
 }
 
-/// Body characters and all marks ordered by start, computed once per article.
-struct Layout {
-    chars: Vec<char>,
-    /// (span, index into entities or timexes, is mention)
-    marks: Vec<(Span, usize, bool)>,
-    paragraphs: Vec<Span>,
-}
-
-impl Layout {
-    fn new(article: &Article) -> Layout {
-        let mut marks: Vec<(Span, usize, bool)> = article
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i, true)))
-            .collect();
-        marks.sort_by_key(|m| m.0);
-        // A time expression that overlaps a name is left unmarked: names come first.
-        let timexes = article.timexes.iter().enumerate().filter(|(_, t)| {
-            let i = marks.partition_point(|m| m.0.end <= t.span.start);
-            marks.get(i).is_none_or(|m| m.0.start >= t.span.end)
-        });
-        let timexes: Vec<_> = timexes.map(|(i, t)| (t.span, i, false)).collect();
-        marks.extend(timexes);
-        marks.sort_by_key(|m| m.0);
-        Layout {
-            chars: article.body_text().chars().collect(),
-            marks,
-            paragraphs: article.paragraph_spans(),
-        }
-    }
-
-    fn text(&self, from: usize, to: usize) -> String {
-        self.chars
-            .get(from..to)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default()
-    }
-}
-
-/// The body, paragraph by paragraph.
+/// The body, paragraph by paragraph: the first part of the text at once, the others added one
+/// task at a time (at once up to the chosen event's sentence), so a long text shows quickly and
+/// the page stays responsive while the rest comes in. `data-complete="true"` once all are in.
 #[function_component(ArticleBody)]
 pub fn article_body(props: &ArticleBodyProps) -> Html {
     let layout = use_memo(props.article.clone(), |article| Layout::new(article));
-    let article = &props.article;
-    let selected_sentence: Option<Span> = props
+    let body = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
+    let sentence = props
         .selected_event
         .as_deref()
-        .and_then(|id| article.events.iter().find(|e| e.id == id))
-        .map(|e| e.sentence);
-
-    let mark_html = |span: Span, mark: Mark<'_>| -> Html {
-        let text = layout.text(span.start, span.end);
-        match mark {
-            Mark::Mention(entity) => mention(entity, text, props),
-            Mark::Timex(timex) => html! {
-                <time class="timex" datetime={timex.granularity.map(|_| timex.value.clone())} title={format!("Time expression: {}", display_date(&timex.value))}>{text}</time>
-            },
-        }
-    };
-    let render_range = |from: usize, to: usize| -> Vec<Html> {
-        let mut nodes = Vec::new();
-        let mut at = from;
-        let first = layout.marks.partition_point(|m| m.0.start < from);
-        for &(span, index, is_mention) in layout.marks[first..].iter().take_while(|m| m.0.end <= to)
-        {
-            if span.start < at {
-                continue;
-            }
-            if span.start > at {
-                nodes.push(Html::from(layout.text(at, span.start)));
-            }
-            let mark = if is_mention {
-                Mark::Mention(&article.entities[index])
-            } else {
-                Mark::Timex(&article.timexes[index])
-            };
-            nodes.push(mark_html(span, mark));
-            at = span.end;
-        }
-        if at < to {
-            nodes.push(Html::from(layout.text(at, to)));
-        }
-        nodes
-    };
-
-    let paragraphs = layout.paragraphs.iter().map(|&paragraph| {
-        let content = match selected_sentence.filter(|s| s.start < paragraph.end && paragraph.start < s.end) {
-            None => render_range(paragraph.start, paragraph.end),
-            Some(sentence) => {
-                // Widen the marked sentence so it never cuts a mark in two.
-                let mut start = sentence.start.max(paragraph.start);
-                let mut end = sentence.end.min(paragraph.end);
-                for &(span, _, _) in &layout.marks {
-                    if span.start < start && start < span.end {
-                        start = span.start;
-                    }
-                    if span.start < end && end < span.end {
-                        end = span.end;
-                    }
-                }
-                let mut nodes = render_range(paragraph.start, start);
-                nodes.push(html! {
-                    <span class="event-sentence" id="selected-sentence" tabindex="-1" data-selected="true">
-                        { for render_range(start, end) }
-                    </span>
-                });
-                nodes.extend(render_range(end, paragraph.end));
-                nodes
-            }
-        };
-        html! { <p key={paragraph.start}>{ for content }</p> }
-    });
-    let body = use_node_ref();
+        .and_then(|id| props.article.events.iter().find(|e| e.id == id))
+        .and_then(|e| layout.sentence_holding(e.sentence));
     {
         let body = body.clone();
-        // After every render: exactly one shown mention is a tab stop (a mention that held it may
-        // have been hidden by the legend or re-created).
-        use_effect(move || {
-            // Two selector look-ups, not a list of every mention: this runs on every render.
-            let Some(body) = body.cast::<web_sys::Element>() else {
-                return;
-            };
-            if let Ok(None) = body.query_selector("mark.mention[tabindex=\"0\"]") {
-                if let Some(first) = body
-                    .query_selector("mark.mention")
-                    .ok()
-                    .flatten()
-                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    first.set_tab_index(0);
-                }
+        let shown = shown.clone();
+        let next = Shown {
+            article: Some(props.article.clone()),
+            entity: props.selected_entity.clone(),
+            event: props.selected_event.clone(),
+            sentence,
+            hidden: props.hidden.clone(),
+        };
+        use_effect_with(next, move |next| {
+            if let Some(body) = body.cast::<Element>() {
+                let mut shown = shown.borrow_mut();
+                show(&body, &shown, next);
+                *shown = next.clone();
             }
         });
     }
+    // A part added later starts in the resting state: bring it to what the rest of the text shows.
+    let on_part_mount = use_callback((), move |part: Element, _| {
+        let shown = shown.borrow();
+        let resting = Shown {
+            article: shown.article.clone(),
+            ..Shown::default()
+        };
+        show_in(&part, &resting, &shown);
+    });
+    let parts = layout.part_count();
+    let rendered = use_state(|| 1);
+    let needed = sentence.map_or(0, |s| layout.part_holding(s.start) + 1);
+    let upto = (*rendered).max(needed).min(parts);
+    {
+        let rendered = rendered.clone();
+        use_effect_with(upto, move |&upto| {
+            // Parts shown for a chosen event stay when the choice is cleared.
+            if *rendered < upto {
+                rendered.set(upto);
+            }
+            let next = (upto < parts).then(|| Timeout::new(0, move || rendered.set(upto + 1)));
+            move || drop(next)
+        });
+    }
+    let onclick = {
+        let on_select = props.on_select_entity.clone();
+        move |event: MouseEvent| {
+            if let Some(id) = mention_target(&event).and_then(|(_, m)| selectable_id(&m)) {
+                on_select.emit(id);
+            }
+        }
+    };
+    let onkeydown = {
+        let on_select = props.on_select_entity.clone();
+        move |event: KeyboardEvent| on_key(&event, &on_select)
+    };
+    let layout = Shared(layout);
     html! {
-        <div class="article-body" ref={body} onkeydown={move_between_mentions} onfocusin={take_tab_stop}>
-            { for paragraphs }
+        <div class="article-body" ref={body} {onclick} {onkeydown} onfocusin={take_tab_stop}
+            data-complete={(upto == parts).then_some("true")}>
+            { for (0..upto).map(|index| html! {
+                <TextPart key={index} {index} article={props.article.clone()} layout={layout.clone()}
+                    on_mount={on_part_mount.clone()} />
+            }) }
         </div>
+    }
+}
+
+/// Brings the DOM of the text from what `was` shown to what `next` shows, touching only the
+/// elements whose state changes (all marked ones when the text was rendered anew).
+fn show(body: &Element, was: &Shown, next: &Shown) {
+    let fresh = was.article != next.article;
+    let changed = show_in(body, was, next);
+    if fresh || changed {
+        keep_one_tab_stop(body);
+    }
+    if next.event.is_some() && (was.event != next.event || was.article.is_none()) {
+        // After the page's own effects: opening an article scrolls to its top (MinePage does so
+        // in the same render as the text from storage, after this effect).
+        Timeout::new(0, scroll_to_selected_sentence).forget();
+    }
+}
+
+/// [`show`] for the text under `root` (all of it, or a part just added); true when mentions changed.
+fn show_in(body: &Element, was: &Shown, next: &Shown) -> bool {
+    let fresh = was.article != next.article;
+    let state = MentionState {
+        entity: next.entity.as_deref(),
+        hidden: &next.hidden,
+    };
+    // A new selection changes two attributes of its mentions and the last one's.
+    let mut selection: Vec<(&str, bool)> = Vec::new();
+    if was.entity != next.entity {
+        selection.extend(was.entity.as_deref().map(|id| (id, false)));
+        selection.extend(next.entity.as_deref().map(|id| (id, true)));
+    }
+    let selector = |id: &str| format!(".mention[data-entity-id=\"{id}\"]");
+    // A type shown or hidden, or a text rendered anew, changes all of a mention's state. Yew keeps
+    // the elements of a re-rendered text where it can, with what was set on them.
+    let mut whole: Vec<String> = Vec::new();
+    if fresh && was.article.is_some() {
+        whole.push(".mention[data-selected], .mention[data-off]".into());
+    }
+    if fresh {
+        whole.extend(selection.drain(..).map(|(id, _)| selector(id)));
+        whole.extend(next.entity.as_deref().map(selector));
+    }
+    for entity_type in EntityType::ALL {
+        let hidden = next.hidden.contains(&entity_type);
+        if hidden != was.hidden.contains(&entity_type) || (fresh && hidden) {
+            whole.push(format!(
+                ".mention[data-entity-type=\"{}\"]",
+                entity_type.code()
+            ));
+        }
+    }
+    for &(id, selected) in &selection {
+        // A mention of a hidden type is no button: it has no aria-pressed to set.
+        let off = next.article.as_ref().is_some_and(|article| {
+            article
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .is_some_and(|e| next.hidden.contains(&e.entity_type))
+        });
+        for mention in elements::<Element>(body, &selector(id)) {
+            set_selected(&mention, selected, off);
+        }
+    }
+    if !whole.is_empty() {
+        for mention in elements::<Element>(body, &whole.join(", ")) {
+            state.apply(&mention);
+        }
+    }
+    if fresh || was.sentence != next.sentence {
+        mark_sentence(body, next.sentence);
+    }
+    !selection.is_empty() || !whole.is_empty()
+}
+
+/// Sets whether `mention` is selected (`off`: its type is hidden, so it is no toggle button).
+fn set_selected(mention: &Element, selected: bool, off: bool) {
+    if selected {
+        mention.set_attribute("data-selected", "true").ok();
+    } else {
+        mention.remove_attribute("data-selected").ok();
+    }
+    if !off {
+        let pressed = if selected { "true" } else { "false" };
+        mention.set_attribute("aria-pressed", pressed).ok();
+    }
+}
+
+/// The state of a mention, given what is selected and hidden.
+struct MentionState<'a> {
+    entity: Option<&'a str>,
+    hidden: &'a [EntityType],
+}
+
+impl MentionState<'_> {
+    fn selects(&self, mention: &Element) -> bool {
+        let id = mention.get_attribute("data-entity-id");
+        id.is_some() && id.as_deref() == self.entity
+    }
+
+    /// Sets all of `mention`'s state: selected or not, a button or plain text.
+    fn apply(&self, mention: &Element) {
+        let selected = self.selects(mention);
+        let shown = mention
+            .get_attribute("data-entity-type")
+            .and_then(|code| EntityType::from_code(&code))
+            .is_none_or(|t| !self.hidden.contains(&t));
+        let set = |name: &str, value: &str| mention.set_attribute(name, value).ok();
+        let remove = |name: &str| mention.remove_attribute(name).ok();
+        if selected {
+            set("data-selected", "true");
+        } else {
+            remove("data-selected");
+        }
+        if shown {
+            remove("data-off");
+            set("role", "button");
+            set("aria-pressed", if selected { "true" } else { "false" });
+            if mention.get_attribute("tabindex").is_none() {
+                set("tabindex", "-1");
+            }
+            let text = mention.text_content().unwrap_or_default();
+            let tip = mention.get_attribute("data-tip").unwrap_or_default();
+            set("aria-label", &format!("{text}: {tip}"));
+        } else {
+            // Highlighting off: plain text, as if it were not marked (no button, no tab stop).
+            set("data-off", "");
+            for name in ["role", "aria-pressed", "aria-label", "tabindex"] {
+                remove(name);
+            }
+        }
+    }
+}
+
+/// Marks the sentence that starts the wrapped stretch `sentence` (and unmarks the one before).
+fn mark_sentence(body: &Element, sentence: Option<Span>) {
+    if let Ok(Some(old)) = body.query_selector("#selected-sentence") {
+        for name in ["id", "data-selected", "tabindex"] {
+            old.remove_attribute(name).ok();
+        }
+    }
+    let Some(sentence) = sentence else {
+        return;
+    };
+    let selector = format!("[data-sentence=\"{}\"]", sentence.start);
+    if let Ok(Some(element)) = body.query_selector(&selector) {
+        element.set_id("selected-sentence");
+        element.set_attribute("data-selected", "true").ok();
+        element.set_attribute("tabindex", "-1").ok();
+    }
+}
+
+fn scroll_to_selected_sentence() {
+    let Some(element) = gloo::utils::document().get_element_by_id("selected-sentence") else {
+        return;
+    };
+    let reduced_motion = gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    // A long jump is not smooth: nobody follows pages of text flying by, and on the way the
+    // browser lays out paragraphs it skipped (content-visibility), which moves the target.
+    let far = element.get_bounding_client_rect().top().abs()
+        > 2.0
+            * gloo::utils::window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+    options.set_behavior(if reduced_motion || far {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        element.focus_with_options(&focus).ok();
     }
 }
 
 // Roving tabindex: the text is one tab stop however many names it has. Tab enters at the last
 // mention focused (the first at the start), the arrow keys, Home and End move between mentions
 // in reading order, and Tab leaves the text. The tab stop moves in the DOM, not in the virtual
-// DOM, so moving focus never re-renders the text.
+// DOM, so moving focus never re-renders the text. Mentions whose type is hidden are skipped.
 
-/// The shown mentions inside the article body, in reading order.
-fn mentions_in(body: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = body.query_selector_all("mark.mention") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
+const SHOWN_MENTION: &str = "mark.mention:not([data-off])";
+
+/// Makes the first shown mention the tab stop when no shown mention is (at the start, or when
+/// the legend hid the one that was).
+fn keep_one_tab_stop(body: &Element) {
+    if let Ok(None) = body.query_selector(&format!("{SHOWN_MENTION}[tabindex=\"0\"]")) {
+        if let Some(first) = body
+            .query_selector(SHOWN_MENTION)
+            .ok()
+            .flatten()
+            .and_then(|m| m.dyn_into::<HtmlElement>().ok())
+        {
+            first.set_tab_index(0);
+        }
+    }
 }
 
 /// The mention an event happened on, and the article body around it.
-fn mention_target(event: &Event) -> Option<(web_sys::Element, web_sys::HtmlElement)> {
-    let body: web_sys::Element = event.current_target()?.dyn_into().ok()?;
-    let target: web_sys::HtmlElement = event.target()?.dyn_into().ok()?;
-    target
-        .matches("mark.mention")
-        .unwrap_or(false)
-        .then_some((body, target))
+fn mention_target(event: &Event) -> Option<(Element, HtmlElement)> {
+    let body: Element = event.current_target()?.dyn_into().ok()?;
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let mention = target.closest(SHOWN_MENTION).ok()??;
+    Some((body, mention.dyn_into().ok()?))
+}
+
+fn selectable_id(mention: &HtmlElement) -> Option<String> {
+    mention.get_attribute("data-entity-id")
 }
 
 /// Makes `mention` the body's one tab stop.
-fn make_tab_stop(mentions: &[web_sys::HtmlElement], mention: &web_sys::HtmlElement) {
-    for other in mentions.iter().filter(|m| m.tab_index() == 0) {
+fn make_tab_stop(body: &Element, mention: &HtmlElement) {
+    for other in elements::<HtmlElement>(body, "mark.mention[tabindex=\"0\"]") {
         other.set_tab_index(-1);
     }
     mention.set_tab_index(0);
@@ -209,88 +348,39 @@ fn make_tab_stop(mentions: &[web_sys::HtmlElement], mention: &web_sys::HtmlEleme
 
 fn take_tab_stop(event: FocusEvent) {
     if let Some((body, mention)) = mention_target(&event) {
-        make_tab_stop(&mentions_in(&body), &mention);
+        make_tab_stop(&body, &mention);
     }
 }
 
-fn move_between_mentions(event: KeyboardEvent) {
-    let Some((body, mention)) = mention_target(&event) else {
+fn on_key(event: &KeyboardEvent, on_select: &Callback<String>) {
+    let Some((body, mention)) = mention_target(event) else {
         return;
     };
-    let mentions = mentions_in(&body);
+    if is_activation_key(event) {
+        event.prevent_default();
+        if let Some(id) = selectable_id(&mention) {
+            on_select.emit(id);
+        }
+        return;
+    }
+    let key = event.key();
+    if !matches!(
+        key.as_str(),
+        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End"
+    ) {
+        return;
+    }
+    let mentions: Vec<HtmlElement> = elements(&body, SHOWN_MENTION);
     let Some(at) = mentions.iter().position(|m| *m == mention) else {
         return;
     };
-    let to = match event.key().as_str() {
+    let to = match key.as_str() {
         "ArrowRight" | "ArrowDown" => (at + 1).min(mentions.len() - 1),
         "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
         "Home" => 0,
-        "End" => mentions.len() - 1,
-        _ => return,
+        _ => mentions.len() - 1,
     };
     event.prevent_default();
-    make_tab_stop(&mentions, &mentions[to]);
+    make_tab_stop(&body, &mentions[to]);
     mentions[to].focus().ok();
-}
-
-fn mention(entity: &Entity, text: String, props: &ArticleBodyProps) -> Html {
-    let selected = props.selected_entity.as_deref() == Some(entity.id.as_str());
-    let shown = !props.hidden.contains(&entity.entity_type);
-    let count = entity.mentions.len();
-    let mentions = if count == 1 {
-        "1 mention".to_string()
-    } else {
-        format!("{count} mentions")
-    };
-    let tip = format!(
-        "{} · {} · {}",
-        entity.name,
-        entity.entity_type.label(),
-        mentions
-    );
-    let select = {
-        let on_select = props.on_select_entity.clone();
-        let id = entity.id.clone();
-        Rc::new(move || on_select.emit(id.clone()))
-    };
-    let onclick = {
-        let select = Rc::clone(&select);
-        move |_: MouseEvent| select()
-    };
-    let onkeydown = move |event: KeyboardEvent| {
-        if is_activation_key(&event) {
-            event.prevent_default();
-            select();
-        }
-    };
-    let class = classes!(
-        "mention",
-        entity.entity_type.code().to_ascii_lowercase(),
-        selected.then_some("selected"),
-        (!shown).then_some("off")
-    );
-    if shown {
-        html! {
-            <mark {class}
-                data-entity-id={entity.id.clone()}
-                data-entity-type={entity.entity_type.code()}
-                data-selected={selected.then_some("true")}
-                data-tip={tip.clone()}
-                tabindex="-1"
-                role="button"
-                aria-pressed={selected.to_string()}
-                aria-label={format!("{text}: {tip}")}
-                {onclick}
-                {onkeydown}
-            >{text}</mark>
-        }
-    } else {
-        html! {
-            <span {class}
-                data-entity-id={entity.id.clone()}
-                data-entity-type={entity.entity_type.code()}
-                data-selected={selected.then_some("true")}
-            >{text}</span>
-        }
-    }
 }

@@ -3,7 +3,6 @@
 //! its parent decides where the selection lives (the route, or component state).
 
 use dateline_format::article::{Article, EntityType};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
@@ -29,30 +28,6 @@ pub struct ArticleViewProps {
     /// reader's articles).
     #[prop_or_default]
     pub children: Html,
-}
-
-fn scroll_to_selected_sentence() {
-    let Some(element) = gloo::utils::document().get_element_by_id("selected-sentence") else {
-        return;
-    };
-    let reduced_motion = gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if reduced_motion {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        element.focus_with_options(&focus).ok();
-    }
 }
 
 /// Mentions counted by type, in legend order.
@@ -126,11 +101,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             gloo::utils::document().set_title(&format!("{title} — Dateline"))
         });
     }
-    use_effect_with(props.selection.clone(), |selection| {
-        if matches!(selection, Selection::Event(_)) {
-            scroll_to_selected_sentence();
-        }
-    });
 
     // Selecting what is already selected clears the selection.
     let select = {
@@ -172,7 +142,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         Selection::Entity(id) => (Some(AttrValue::from(id.clone())), None),
         Selection::Event(id) => (None, Some(AttrValue::from(id.clone()))),
     };
-    let words = article.word_count();
+    // Both walk the whole article: once per article, not on every selection.
+    let words = *use_memo(article.clone(), |article| article.word_count());
+    let counts = use_memo(article.clone(), |article| mention_counts(article));
     html! {
         <article class="reader" aria-labelledby="article-title">
             <header class="article-header">
@@ -196,7 +168,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <div class="reader-grid">
                 <div class="reading-column">
                     <div class="toolbar">
-                        <Legend counts={mention_counts(article)} hidden={(*hidden).clone()} on_toggle={on_toggle} />
+                        <Legend counts={(*counts).clone()} hidden={(*hidden).clone()} on_toggle={on_toggle} />
                         <div aria-live="polite">{ selection_note(article, &props.selection, on_clear) }</div>
                     </div>
                     if article.paragraphs.is_empty() {

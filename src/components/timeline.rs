@@ -6,9 +6,13 @@
 
 use dateline_format::article::{Article, Event, Granularity};
 use dateline_format::calendar::Period;
+use gloo::timers::callback::Timeout;
 use jiff::civil::Date;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::elements;
 use crate::data::Shared;
 use crate::dates::{display_date, event_when};
 
@@ -120,113 +124,289 @@ fn marker_class(granularity: Option<Granularity>) -> &'static str {
     }
 }
 
-/// The timeline of the article's events.
-impl TimelineProps {
-    fn is_selected(&self, event: &Event) -> bool {
-        self.selected_event.as_deref() == Some(event.id.as_str())
+/// How many entries of the timeline's lists a part holds: a long timeline is added part by part.
+const ENTRIES_PART: usize = 250;
+
+/// The lists' entries in order, computed once per article: the dated list (an event by index, or
+/// the publication date where it falls, so "before" and "after" read at a glance) and the undated.
+struct Entries {
+    dated: Vec<Option<usize>>,
+    undated: Vec<usize>,
+    placed: usize,
+}
+
+impl Entries {
+    fn new(article: &Article) -> Entries {
+        let published = article
+            .published
+            .as_deref()
+            .and_then(dateline_format::calendar::parse_date);
+        let mut entries = Entries {
+            dated: Vec::new(),
+            undated: Vec::new(),
+            placed: 0,
+        };
+        let mut published_shown = published.is_none();
+        for (i, event) in article.events.iter().enumerate() {
+            let Some(period) = Period::of_value(&event.date) else {
+                entries.undated.push(i);
+                continue;
+            };
+            if !published_shown && published.is_some_and(|day| period.start > day) {
+                entries.dated.push(None);
+                published_shown = true;
+            }
+            entries.dated.push(Some(i));
+            entries.placed += 1;
+        }
+        if !published_shown {
+            entries.dated.push(None);
+        }
+        entries
     }
 
-    fn involves_selected_entity(&self, event: &Event) -> bool {
-        self.selected_entity
-            .as_deref()
-            .is_some_and(|id| event.entities.iter().any(|e| e == id))
+    fn dated_parts(&self) -> usize {
+        self.dated.len().div_ceil(ENTRIES_PART)
+    }
+
+    fn parts(&self) -> usize {
+        self.dated_parts() + self.undated.len().div_ceil(ENTRIES_PART)
     }
 }
 
-#[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
+/// Props of [`EntriesPart`].
+#[derive(Properties, PartialEq)]
+struct EntriesPartProps {
+    article: Shared<Article>,
+    entries: Shared<Entries>,
+    index: usize,
+    /// Told once the part is in the page, to bring it to the current state.
+    on_mount: Callback<()>,
+}
+
+/// One part of the lists (dated parts first, then undated), rendered once per article.
+#[function_component(EntriesPart)]
+fn entries_part(props: &EntriesPartProps) -> Html {
+    {
+        let on_mount = props.on_mount.clone();
+        use_effect_with((), move |_| on_mount.emit(()));
+    }
     let article = &props.article;
-    let published = article
+    let dated_parts = props.entries.dated_parts();
+    let range = |len: usize, part: usize| {
+        (part * ENTRIES_PART).min(len)..((part + 1) * ENTRIES_PART).min(len)
+    };
+    if props.index < dated_parts {
+        let dated = &props.entries.dated[range(props.entries.dated.len(), props.index)];
+        dated
+            .iter()
+            .map(|entry| match entry {
+                Some(i) => {
+                    let event = &article.events[*i];
+                    event_item(event, event_when(event, || ""))
+                }
+                None => published_item(article.published.as_deref().unwrap_or_default()),
+            })
+            .collect()
+    } else {
+        // Events with no calendar date are named by the text's own words: the body, once a part.
+        let body = article.body_text();
+        let undated = &props.entries.undated;
+        undated[range(undated.len(), props.index - dated_parts)]
+            .iter()
+            .map(|&i| {
+                let event = &article.events[i];
+                event_item(event, event_when(event, || body.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// Props of [`TimelineStrip`].
+#[derive(Properties, PartialEq)]
+struct TimelineStripProps {
+    article: Shared<Article>,
+}
+
+/// The overview strip, rendered once per article.
+#[function_component(TimelineStrip)]
+fn timeline_strip(props: &TimelineStripProps) -> Html {
+    let published = props
+        .article
         .published
         .as_deref()
         .and_then(dateline_format::calendar::parse_date);
-    let mut placed: Vec<(&Event, Period)> = Vec::new();
-    let mut undated: Vec<&Event> = Vec::new();
-    for event in &article.events {
-        match Period::of_value(&event.date) {
-            Some(period) => placed.push((event, period)),
-            None => undated.push(event),
-        }
+    let placed: Vec<(&Event, Period)> = props
+        .article
+        .events
+        .iter()
+        .filter_map(|e| Some((e, Period::of_value(&e.date)?)))
+        .collect();
+    strip(&placed, published)
+}
+
+/// The timeline of the article's events: the strip and the lists, rendered once per article.
+///
+/// The selected event and the events of the selected entity are shown by `show`, which changes
+/// only the elements concerned, so a long timeline is never re-rendered for a selection. Clicks
+/// are handled once, on the container.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let root = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
+    {
+        let root = root.clone();
+        let shown = shown.clone();
+        let next = Shown {
+            article: Some(props.article.clone()),
+            event: props.selected_event.clone(),
+            entity: props.selected_entity.clone(),
+        };
+        use_effect_with(next, move |next| {
+            if let Some(root) = root.cast::<Element>() {
+                let mut shown = shown.borrow_mut();
+                show(&root, &shown, next);
+                *shown = next.clone();
+            }
+        });
     }
-
-    // Events with no calendar date are named by the text's own words: the body, once.
-    let body = if undated.is_empty() {
-        String::new()
-    } else {
-        article.body_text()
-    };
-    let event_button = |event: &Event| {
-        let selected = props.is_selected(event);
-        let related = props.involves_selected_entity(event);
+    let onclick = {
         let on_select = props.on_select.clone();
-        let id = event.id.clone();
-        let when = event_when(event, || body.clone());
-        let precision = event
-            .granularity
-            .map(|g| g.label())
-            .unwrap_or("no calendar date");
-        html! {
-            <li key={event.id.clone()}>
-                <button
-                    type="button"
-                    class={classes!("event", marker_class(event.granularity), selected.then_some("selected"), related.then_some("related"))}
-                    data-event-id={event.id.clone()}
-                    data-date={event.date.clone()}
-                    data-selected={selected.then_some("true")}
-                    data-related={related.then_some("true")}
-                    aria-pressed={selected.to_string()}
-                    aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
-                    onclick={move |_| on_select.emit(id.clone())}
-                >
-                    <span class="marker" aria-hidden="true"></span>
-                    <span class="event-when">
-                        <span class="event-date">{when}</span>
-                        <span class="granularity">{precision}</span>
-                    </span>
-                    <span class="event-label">{&event.label}</span>
-                </button>
-            </li>
-        }
-    };
-
-    let strip = strip(props, &placed, published);
-
-    // The publication date sits in the list where it falls, so "before" and "after" read at a glance.
-    let mut items: Vec<Html> = Vec::new();
-    let mut published_shown = published.is_none();
-    for (event, period) in &placed {
-        if let Some(day) = published {
-            if !published_shown && period.start > day {
-                items.push(published_item(
-                    article.published.as_deref().unwrap_or_default(),
-                ));
-                published_shown = true;
+        move |event: MouseEvent| {
+            let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let id = target
+                .and_then(|t| {
+                    t.closest("[data-event-id], [data-strip-event]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|e| {
+                    e.get_attribute("data-event-id")
+                        .or_else(|| e.get_attribute("data-strip-event"))
+                });
+            if let Some(id) = id {
+                on_select.emit(id);
             }
         }
-        items.push(event_button(event));
+    };
+    // A part added later starts in the resting state: bring it to what the rest shows.
+    let on_part_mount = {
+        let root = root.clone();
+        use_callback((), move |(), _| {
+            if let Some(root) = root.cast::<Element>() {
+                let shown = shown.borrow();
+                let resting = Shown {
+                    article: shown.article.clone(),
+                    ..Shown::default()
+                };
+                show(&root, &resting, &shown);
+            }
+        })
+    };
+    let entries = Shared(use_memo(props.article.clone(), |a| Entries::new(a)));
+    let parts = entries.parts();
+    let rendered = use_state(|| 1);
+    // A short timeline comes in one go, its undated list too.
+    let short = entries.dated.len() + entries.undated.len() <= ENTRIES_PART;
+    let upto = if short { parts } else { (*rendered).min(parts) };
+    {
+        let rendered = rendered.clone();
+        use_effect_with(upto, move |&upto| {
+            let next = (upto < parts).then(|| Timeout::new(0, move || rendered.set(upto + 1)));
+            move || drop(next)
+        });
     }
-    if !published_shown {
-        items.push(published_item(
-            article.published.as_deref().unwrap_or_default(),
-        ));
-    }
-
+    let dated_parts = entries.dated_parts();
+    let part = |index: usize| {
+        html! {
+            <EntriesPart key={index} {index} article={props.article.clone()} entries={entries.clone()}
+                on_mount={on_part_mount.clone()} />
+        }
+    };
     html! {
-        <div class="timeline">
-            if placed.is_empty() {
+        <div class="timeline" ref={root} {onclick} data-complete={(upto == parts).then_some("true")}>
+            if entries.placed == 0 {
                 <p class="empty">{"The article gives no dates for its events."}</p>
             } else {
-                { strip }
+                <TimelineStrip article={props.article.clone()} />
             }
-            <ol class="event-list" aria-label="Events in date order">{ for items }</ol>
-            if !undated.is_empty() {
+            <ol class="event-list" aria-label="Events in date order">{ for (0..upto.min(dated_parts)).map(part) }</ol>
+            if !entries.undated.is_empty() {
                 <h3 class="undated-title">{"Mentioned without a calendar date"}</h3>
-                if let Some(why) = undated_reason(article.published.as_deref()) {
+                if let Some(why) = undated_reason(props.article.published.as_deref()) {
                     <p class="undated-reason">{why}</p>
                 }
-                <ul class="event-list undated-list">{ for undated.into_iter().map(event_button) }</ul>
+                <ul class="event-list undated-list">{ for (dated_parts..upto).map(part) }</ul>
             }
         </div>
+    }
+}
+
+/// What the timeline's DOM shows beyond its resting state.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    article: Option<Shared<Article>>,
+    event: Option<AttrValue>,
+    entity: Option<AttrValue>,
+}
+
+/// Moves the marks of the selected event and of the selected entity's events.
+fn show(root: &Element, was: &Shown, next: &Shown) {
+    let fresh = was.article != next.article;
+    if fresh || was.event != next.event {
+        for element in elements::<Element>(root, "[data-selected]") {
+            element.remove_attribute("data-selected").ok();
+            if element.has_attribute("aria-pressed") {
+                element.set_attribute("aria-pressed", "false").ok();
+            }
+        }
+        if let Some(id) = &next.event {
+            let selector = format!("[data-event-id=\"{id}\"], [data-strip-event=\"{id}\"]");
+            for element in elements::<Element>(root, &selector) {
+                element.set_attribute("data-selected", "true").ok();
+                if element.has_attribute("aria-pressed") {
+                    element.set_attribute("aria-pressed", "true").ok();
+                }
+            }
+        }
+    }
+    if fresh || was.entity != next.entity {
+        for element in elements::<Element>(root, "[data-related]") {
+            element.remove_attribute("data-related").ok();
+        }
+        if let Some(id) = &next.entity {
+            for element in elements::<Element>(root, &format!("[data-entities~=\"{id}\"]")) {
+                element.set_attribute("data-related", "true").ok();
+            }
+        }
+    }
+}
+
+/// One event of the lists, in its resting state.
+fn event_item(event: &Event, when: String) -> Html {
+    let precision = event
+        .granularity
+        .map(|g| g.label())
+        .unwrap_or("no calendar date");
+    html! {
+        <li key={event.id.clone()}>
+            <button
+                type="button"
+                class={classes!("event", marker_class(event.granularity))}
+                data-event-id={event.id.clone()}
+                data-date={event.date.clone()}
+                data-entities={event.entities.join(" ")}
+                aria-pressed="false"
+                aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
+            >
+                <span class="marker" aria-hidden="true"></span>
+                <span class="event-when">
+                    <span class="event-date">{when}</span>
+                    <span class="granularity">{precision}</span>
+                </span>
+                <span class="event-label">{&event.label}</span>
+            </button>
+        </li>
     }
 }
 
@@ -250,7 +430,7 @@ fn published_item(published: &str) -> Html {
 }
 
 /// The overview strip, drawn to scale. Decorative for assistive technology: the list says the same.
-fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<Date>) -> Html {
+fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> Html {
     let Some(first) = placed.iter().map(|(_, p)| p.start).chain(published).min() else {
         return html! {};
     };
@@ -288,17 +468,14 @@ fn strip(props: &TimelineProps, placed: &[(&Event, Period)], published: Option<D
 
     let marks = placed.iter().zip(&extents).zip(&lane_of).map(|(((event, period), &(start, end)), &lane)| {
         let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
-        let selected = props.is_selected(event);
-        let related = props.involves_selected_entity(event);
-        let class = classes!("mark", marker_class(Some(period.granularity)), selected.then_some("selected"), related.then_some("related"));
-        let on_select = props.on_select.clone();
+        let class = classes!("mark", marker_class(Some(period.granularity)));
         let id = event.id.clone();
-        let onclick = move |_| on_select.emit(id.clone());
+        let entities = event.entities.join(" ");
         let title = format!("{}: {}", display_date(&event.date), event.label);
         if period.granularity <= Granularity::Day {
-            html! { <circle {class} cx={format!("{:.1}", (start + end) / 2.0)} cy={format!("{y:.1}")} r="5" {onclick}><title>{title}</title></circle> }
+            html! { <circle {class} cx={format!("{:.1}", (start + end) / 2.0)} cy={format!("{y:.1}")} r="5" data-strip-event={id} data-entities={entities}><title>{title}</title></circle> }
         } else {
-            html! { <rect {class} x={format!("{start:.1}")} y={format!("{:.1}", y - 4.0)} width={format!("{:.1}", end - start)} height="8" rx="4" {onclick}><title>{title}</title></rect> }
+            html! { <rect {class} x={format!("{start:.1}")} y={format!("{:.1}", y - 4.0)} width={format!("{:.1}", end - start)} height="8" rx="4" data-strip-event={id} data-entities={entities}><title>{title}</title></rect> }
         }
     });
     let tick_marks = ticks(first, last).into_iter().map(|(date, label)| {

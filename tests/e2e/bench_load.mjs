@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, readyWhen, DIST, SEED_ID } from './harness.mjs';
+import { serve, launch, readyWhen, plainPage, DIST, SEED_ID } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 
@@ -36,12 +36,7 @@ function benchRoot() {
   fs.cpSync(DIST, root, { recursive: true });
   const article = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
   const css = fs.readdirSync(DIST).find((n) => n.endsWith('.css'));
-  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  fs.writeFileSync(path.join(root, 'plain.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<link rel="stylesheet" href="./${css}"><title>${escape(article.title)}</title></head><body><main>
-<article class="reader"><h1>${escape(article.title)}</h1><p class="standfirst">${escape(article.standfirst)}</p>
-<div class="article-body">${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
-<footer id="ready">${escape(article.source)}</footer></article></main></body></html>`);
+  fs.writeFileSync(path.join(root, 'plain.html'), plainPage(article, css));
   return root;
 }
 

@@ -8,7 +8,7 @@ const env = useBrowser();
 
 const SELECTORS = [
   '.article-body p', '.article-header h1', '.article-header .standfirst', '.article-header .meta',
-  'mark.mention.per', 'mark.mention.org', 'mark.mention.loc', 'mark.mention.misc', 'mark.mention.selected',
+  'mark.mention.per', 'mark.mention.org', 'mark.mention.loc', 'mark.mention.misc', 'mark.mention[data-selected="true"]',
   '.legend-item', '.legend-item .count', '.selection-note', '.event-date', '.event-label', '.granularity',
   '.published-item', '.entity-item', '.entity-item.selected', '.aliases', '.panel h2', '.site-footer p', '.tagline',
 ];

@@ -33,6 +33,19 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * An article's title and paragraphs as a plain static HTML page with the app's stylesheet `css`:
+ * the baseline the benchmarks compare the app with. `#ready` is its last element.
+ */
+export function plainPage(article, css) {
+  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="./${css}"><title>${escape(article.title)}</title></head><body><main>
+<article class="reader"><h1>${escape(article.title)}</h1><p class="standfirst">${escape(article.standfirst)}</p>
+<div class="article-body">${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
+<footer id="ready">${escape(article.source)}</footer></article></main></body></html>`;
+}
+
 /** Serves `root` (like any static host would) on an ephemeral loopback port. */
 export async function serve(root = DIST, { prefix = '' } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {

@@ -188,10 +188,13 @@ test('the legend hides and shows a type', async () => {
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
-  assert.equal(await page.locator('mark[data-entity-type="LOC"]').count(), 0);
+  // Hidden: plain text again, neither highlighted nor a button, but the text is still there.
+  assert.equal(await page.locator('[data-entity-type="LOC"][role="button"]').count(), 0);
   assert.ok(await page.locator('[data-entity-type="LOC"]').count() > 0, 'the text is still there');
+  const backgrounds = await page.$$eval('[data-entity-type="LOC"]', (marks) => [...new Set(marks.map((m) => getComputedStyle(m).backgroundColor))]);
+  assert.deepEqual(backgrounds, ['rgba(0, 0, 0, 0)'], 'no highlight');
   await toggle.click();
-  assert.ok(await page.locator('mark[data-entity-type="LOC"]').count() > 0);
+  assert.ok(await page.locator('mark[data-entity-type="LOC"][role="button"]').count() > 0);
   await page.close();
 });
 
