@@ -4,7 +4,7 @@
 //! The lists live in `crates/engine/data/` as plain text, small enough for the WebAssembly bundle
 //! (a few thousand entries in all). They are parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use dateline_format::article::EntityType;
@@ -134,8 +134,8 @@ impl WordLists {
     }
 
     fn load() -> WordLists {
-        let mut names = HashMap::new();
-        let mut short_forms = HashSet::new();
+        let mut names = HashMap::default();
+        let mut short_forms = HashSet::default();
         let mut max_words = 1;
         // Later lists do not override earlier ones: a place stays a place.
         for (list, entity_type) in [

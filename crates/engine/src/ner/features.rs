@@ -11,9 +11,9 @@
 
 use std::borrow::Cow;
 
-use super::codec::StrMap;
 use super::gazetteer::Gazetteer;
 use super::tags;
+use crate::fast_hash::StrMap;
 
 /// A hashed feature (never 0).
 pub type FeatureKey = u32;

@@ -4,7 +4,7 @@
 //! builds the list for each part of the training data from the *other* parts, so that the model
 //! learns how far a match can be trusted for names it has never seen.
 
-use super::codec::StrMap;
+use crate::fast_hash::StrMap;
 
 /// Longest phrase (in tokens) kept in a gazetteer.
 pub const MAX_PHRASE_TOKENS: usize = 6;

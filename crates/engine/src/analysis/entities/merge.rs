@@ -3,7 +3,7 @@
 //! acronyms of organisations. The canonical name is the longest form (or the word lists' usual
 //! one), the type the one with the strongest evidence over all mentions, the id a unique slug.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use super::Mention;
 use crate::analysis::word_lists::{normalize, WordLists};
@@ -108,7 +108,7 @@ fn without_overlaps(mut mentions: Vec<Mention>, text_len: usize) -> Vec<Mention>
 fn group_by_name(chars: &[char], mentions: &[Mention]) -> Vec<Group> {
     let lists = WordLists::get();
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for m in mentions {
         let surface: String = chars[m.span.start..m.span.end].iter().collect();
         let known = lists
@@ -218,7 +218,7 @@ fn into_entities(groups: Vec<Group>) -> Vec<Entity> {
         g.mentions.sort();
     }
     live.sort_by_key(|g| g.mentions.first().map_or(0, |m| m.start));
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: FastSet<String> = FastSet::default();
     live.into_iter()
         .map(|g| {
             let name = g.name().to_string();
@@ -236,7 +236,7 @@ fn into_entities(groups: Vec<Group>) -> Vec<Entity> {
 }
 
 /// `base`, or `base-2`, `base-3`… if taken; the result is marked `used`.
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+fn unique_id(base: &str, used: &mut FastSet<String>) -> String {
     let mut id = base.to_string();
     let mut n = 1;
     while used.contains(&id) {

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::Mention;
 use crate::analysis::segment::{is_title_abbreviation, Doc, Kind, Token};
 use crate::analysis::word_lists::{Normalizer, WordLists};
+use crate::fast_hash::FastSet;
 use dateline_format::article::{EntityType, Span};
 
 fn is_name_token(t: &Token, lists: &WordLists) -> bool {
@@ -120,29 +121,28 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
 }
 
 /// Words as the whole text uses them, to judge a capitalized word at a sentence start.
-struct Seen {
+struct Seen<'a> {
     /// Capitalized words seen other than first in a sentence.
-    inside: std::collections::HashSet<String>,
+    inside: FastSet<&'a str>,
     /// Words seen in lowercase.
-    lowercase: std::collections::HashSet<String>,
+    lowercase: FastSet<&'a str>,
 }
 
-impl Seen {
-    fn of(doc: &Doc) -> Seen {
-        let starts: std::collections::HashSet<usize> =
-            doc.sentences.iter().map(|s| s.tokens.start).collect();
+impl<'a> Seen<'a> {
+    fn of(doc: &'a Doc) -> Seen<'a> {
+        let starts: FastSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
         let mut seen = Seen {
-            inside: Default::default(),
-            lowercase: Default::default(),
+            inside: FastSet::default(),
+            lowercase: FastSet::default(),
         };
         for (k, t) in doc.tokens.iter().enumerate() {
             if t.kind != Kind::Word {
                 continue;
             }
             if t.text == t.lower {
-                seen.lowercase.insert(t.lower.clone());
+                seen.lowercase.insert(&t.lower);
             } else if !starts.contains(&k) {
-                seen.inside.insert(t.text.clone());
+                seen.inside.insert(&t.text);
             }
         }
         seen
@@ -290,7 +290,7 @@ fn type_chunk(
     first_word: usize,
     per_evidence: bool,
     lists: &WordLists,
-    seen: &Seen,
+    seen: &Seen<'_>,
 ) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut start = range.start;
@@ -308,10 +308,10 @@ fn type_chunk(
         if start < end && end - start == 1 && start == first_word {
             let t = &toks[start];
             let known = lists.lookup(&t.text).is_some() || lists.is_first_name(&t.text);
-            let seen_inside = seen.inside.contains(&t.text);
+            let seen_inside = seen.inside.contains(t.text.as_str());
             let looks_common = t.lower.ends_with("ly")
                 || t.lower.ends_with("ing")
-                || seen.lowercase.contains(&t.lower);
+                || seen.lowercase.contains(t.lower.as_str());
             if !known && !seen_inside && (looks_common || !t.is_all_caps()) {
                 return Vec::new();
             }
