@@ -42,12 +42,16 @@ pub(crate) struct Known {
 /// model's open training data, see `models/MODEL_CARD.md`).
 pub(crate) struct WordLists {
     names: HashMap<String, Known>,
+    /// The keys of `names`, sorted: whether some name starts with a text is a binary search.
+    sorted_names: Vec<String>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
     short_forms: HashSet<String>,
     /// Longest known name, in words.
     pub max_words: usize,
     first_names: HashSet<String>,
     titles: HashSet<String>,
+    /// `titles`, sorted (see `sorted_names`).
+    sorted_titles: Vec<String>,
     pub max_title_words: usize,
     common: HashSet<String>,
     /// Capitalized words that are never a name on their own (lower-case).
@@ -102,6 +106,15 @@ impl Normalizer {
     }
 
     pub fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            // The common case, as the last arm below has it, without the Unicode tables.
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(c.to_ascii_lowercase());
+            return;
+        }
         match c {
             '.' => {}
             '’' | '‘' => self.out.push('\''),
@@ -115,6 +128,18 @@ impl Normalizer {
             }
         }
     }
+}
+
+fn sorted<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut all: Vec<String> = keys.cloned().collect();
+    all.sort_unstable();
+    all
+}
+
+/// True when one of `sorted` starts with `prefix`: the first string not below it does if any does.
+fn starts_some(sorted: &[String], prefix: &str) -> bool {
+    let at = sorted.partition_point(|s| s.as_str() < prefix);
+    sorted.get(at).is_some_and(|s| s.starts_with(prefix))
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -174,6 +199,8 @@ impl WordLists {
             .map(str::to_lowercase)
             .collect();
         WordLists {
+            sorted_names: sorted(names.keys()),
+            sorted_titles: sorted(titles.iter()),
             names,
             short_forms,
             max_words,
@@ -194,6 +221,17 @@ impl WordLists {
             house_style_organizations: entries(HOUSE_STYLE_ORGANIZATIONS).map(normalize).collect(),
             currencies: entries(CURRENCIES).map(str::to_string).collect(),
         }
+    }
+
+    /// True when some listed name's key (`normalize`d) starts with `prefix`: a window of tokens
+    /// whose key is not such a prefix cannot grow into a name.
+    pub fn is_name_prefix(&self, prefix: &str) -> bool {
+        starts_some(&self.sorted_names, prefix)
+    }
+
+    /// True when some title (normalized) starts with `prefix` (see `is_name_prefix`).
+    pub fn is_title_prefix(&self, prefix: &str) -> bool {
+        starts_some(&self.sorted_titles, prefix)
     }
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
@@ -276,6 +314,9 @@ mod tests {
         assert!(g.is_first_name("Vladimir"));
         assert!(g.is_title("prime minister"));
         assert!(g.is_common("However"));
+        assert!(g.is_name_prefix("united st") && g.is_name_prefix(""));
+        assert!(!g.is_name_prefix("united statesx"));
+        assert!(g.is_title_prefix("prime") && !g.is_title_prefix("primex"));
     }
 
     #[test]

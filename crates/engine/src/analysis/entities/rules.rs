@@ -26,6 +26,7 @@ fn is_name_token(t: &Token, lists: &WordLists) -> bool {
 fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
     let max = lists.max_title_words.min(end.saturating_sub(i));
     // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
+    // Words that no title starts with end the window: no longer one can be a title.
     let mut words = Normalizer::default();
     let mut ends = vec![0];
     for (k, t) in toks.iter().skip(i).take(max).enumerate() {
@@ -34,7 +35,11 @@ fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
         }
         words.extend(t.text.chars());
         ends.push(words.out.len());
+        if !lists.is_title_prefix(&words.out) {
+            break;
+        }
     }
+    let max = ends.len() - 1;
     for len in (1..=max).rev() {
         if len == 1 && toks[i].text == "-" {
             continue;
@@ -181,6 +186,7 @@ fn longest_known(
     let max = (lists.max_words * 2).min(end.saturating_sub(i));
     // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
     // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
+    // Tokens that no name starts with end the window: no longer one can be a name.
     let mut key = Normalizer::default();
     let mut ends = vec![0];
     let mut at = toks.get(i).map_or(0, |t| t.start);
@@ -188,7 +194,11 @@ fn longest_known(
         key.extend(doc.chars.get(at..t.end).unwrap_or_default().iter().copied());
         at = t.end;
         ends.push(key.out.len());
+        if !lists.is_name_prefix(&key.out) {
+            break;
+        }
     }
+    let max = ends.len() - 1;
     for len in (1..=max).rev() {
         let range = i..i + len;
         if range
