@@ -52,6 +52,8 @@ pub(crate) struct WordLists {
     titles: HashSet<String>,
     /// `titles`, sorted (see `sorted_names`).
     sorted_titles: Vec<String>,
+    /// The first word of every title.
+    title_first_words: HashSet<String>,
     pub max_title_words: usize,
     common: HashSet<String>,
     /// Capitalized words that are never a name on their own (lower-case).
@@ -201,6 +203,11 @@ impl WordLists {
         WordLists {
             sorted_names: sorted(names.keys()),
             sorted_titles: sorted(titles.iter()),
+            title_first_words: titles
+                .iter()
+                .filter_map(|t| t.split(' ').next())
+                .map(str::to_string)
+                .collect(),
             names,
             short_forms,
             max_words,
@@ -232,6 +239,11 @@ impl WordLists {
     /// True when some title (normalized) starts with `prefix` (see `is_name_prefix`).
     pub fn is_title_prefix(&self, prefix: &str) -> bool {
         starts_some(&self.sorted_titles, prefix)
+    }
+
+    /// True when some title's first word is `word` (normalized).
+    pub fn is_title_first_word(&self, word: &str) -> bool {
+        self.title_first_words.contains(word)
     }
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
@@ -317,6 +329,7 @@ mod tests {
         assert!(g.is_name_prefix("united st") && g.is_name_prefix(""));
         assert!(!g.is_name_prefix("united statesx"));
         assert!(g.is_title_prefix("prime") && !g.is_title_prefix("primex"));
+        assert!(g.is_title_first_word("prime") && !g.is_title_first_word("designate"));
     }
 
     #[test]

@@ -22,9 +22,20 @@ fn is_name_token(t: &Token, lists: &WordLists) -> bool {
     }
 }
 
+/// A token of ASCII letters and digits only: `Normalizer` turns it into its `lower`.
+fn is_plain(t: &Token) -> bool {
+    !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
 fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
     let max = lists.max_title_words.min(end.saturating_sub(i));
+    // Most words start no title: for a plain word (its lower case is its normalized form), a
+    // set lookup says so without normalizing anything (and a plain word has no abbreviation dot).
+    let plain_non_title = |t: &Token| is_plain(t) && !lists.is_title_first_word(&t.lower);
+    if max == 0 || toks.get(i).is_some_and(plain_non_title) {
+        return 0;
+    }
     // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
     // Words that no title starts with end the window: no longer one can be a title.
     let mut words = Normalizer::default();
@@ -184,6 +195,13 @@ fn longest_known(
 ) -> Option<(usize, EntityType)> {
     let toks = &doc.tokens;
     let max = (lists.max_words * 2).min(end.saturating_sub(i));
+    // A plain first word that no name starts with: no window from here is a name.
+    if toks
+        .get(i)
+        .is_some_and(|t| is_plain(t) && !lists.is_name_prefix(&t.lower))
+    {
+        return None;
+    }
     // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
     // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
     // Tokens that no name starts with end the window: no longer one can be a name.
