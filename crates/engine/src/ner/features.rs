@@ -111,13 +111,23 @@ impl SentenceFeatures {
 
     /// The keys of token `i` (empty when out of range).
     pub fn token(&self, i: usize) -> &[FeatureKey] {
+        self.keys.get(self.token_range(i)).unwrap_or(&[])
+    }
+
+    /// Where the keys of token `i` lie in [`SentenceFeatures::keys`] (empty when out of range).
+    pub fn token_range(&self, i: usize) -> Range<usize> {
         let start = if i == 0 {
             0
         } else {
             self.ends.get(i - 1).copied().unwrap_or(0)
         };
         let end = self.ends.get(i).copied().unwrap_or(start);
-        self.keys.get(start..end).unwrap_or(&[])
+        start..end.max(start)
+    }
+
+    /// The keys of every token, one token after another.
+    pub fn keys(&self) -> &[FeatureKey] {
+        &self.keys
     }
 
     fn push(&mut self, key: Key) {
