@@ -37,7 +37,6 @@ fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
         return 0;
     }
     // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
-    // Words that no title starts with end the window: no longer one can be a title.
     let mut words = Normalizer::default();
     let mut ends = vec![0];
     for (k, t) in toks.iter().skip(i).take(max).enumerate() {
@@ -46,11 +45,7 @@ fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
         }
         words.extend(t.text.chars());
         ends.push(words.out.len());
-        if !lists.is_title_prefix(&words.out) {
-            break;
-        }
     }
-    let max = ends.len() - 1;
     for len in (1..=max).rev() {
         if len == 1 && toks[i].text == "-" {
             continue;
@@ -198,13 +193,12 @@ fn longest_known(
     // A plain first word that no name starts with: no window from here is a name.
     if toks
         .get(i)
-        .is_some_and(|t| is_plain(t) && !lists.is_name_prefix(&t.lower))
+        .is_some_and(|t| is_plain(t) && !lists.may_start_name(&t.lower))
     {
         return None;
     }
     // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
     // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
-    // Tokens that no name starts with end the window: no longer one can be a name.
     let mut key = Normalizer::default();
     let mut ends = vec![0];
     let mut at = toks.get(i).map_or(0, |t| t.start);
@@ -212,11 +206,7 @@ fn longest_known(
         key.extend(doc.chars.get(at..t.end).unwrap_or_default().iter().copied());
         at = t.end;
         ends.push(key.out.len());
-        if !lists.is_name_prefix(&key.out) {
-            break;
-        }
     }
-    let max = ends.len() - 1;
     for len in (1..=max).rev() {
         let range = i..i + len;
         if range
