@@ -131,7 +131,7 @@ impl WeightTable {
         }
     }
 
-    /// The key in `key`'s home slot (0 for none). Reading every home of a sentence's keys
+    /// The key in `key`'s home slot (0 for none). Reading the homes of all of a token's keys
     /// first, with no branch between the reads, lets the memory reads overlap instead of each
     /// waiting for the one before; [`WeightTable::get_from_home`] then rarely waits.
     fn home(&self, key: FeatureKey) -> FeatureKey {
@@ -412,21 +412,20 @@ impl NerModel {
         fixed: &SentenceFeatures,
         dynamic: &SentenceFeatures,
     ) -> Vec<[f32; NUM_TAGS]> {
-        let homes = |f: &SentenceFeatures| -> Vec<FeatureKey> {
-            f.keys().iter().map(|&k| self.table.home(k)).collect()
-        };
-        let (fixed_homes, dynamic_homes) = (homes(fixed), homes(dynamic));
         (0..fixed.len())
             .map(|i| {
                 let mut sum = [0i32; NUM_TAGS];
-                for (f, homes) in [(fixed, &fixed_homes), (dynamic, &dynamic_homes)] {
-                    for j in f.token_range(i) {
-                        let (Some(&key), Some(&home)) = (f.keys().get(j), homes.get(j)) else {
-                            continue;
-                        };
-                        if let Some(row) = self.table.get_from_home(key, home) {
-                            for (s, &w) in sum.iter_mut().zip(row) {
-                                *s += i32::from(w);
+                let mut homes = [0; 64];
+                for keys in [fixed.token(i), dynamic.token(i)] {
+                    for chunk in keys.chunks(homes.len()) {
+                        for (home, &key) in homes.iter_mut().zip(chunk) {
+                            *home = self.table.home(key);
+                        }
+                        for (&key, &home) in chunk.iter().zip(&homes) {
+                            if let Some(row) = self.table.get_from_home(key, home) {
+                                for (s, &w) in sum.iter_mut().zip(row) {
+                                    *s += i32::from(w);
+                                }
                             }
                         }
                     }
