@@ -1,6 +1,9 @@
 // Benchmark (a program, not a test): speed and size of Dateline's analysis against compromise.
-//   node bench/engine.mjs [--runs N] [--no-browser] [--no-huge]
+//   node bench/engine.mjs [--runs N] [--no-browser] [--no-huge] [--baseline BIN] [--baseline-dist DIR]
 // after `./scripts/setup.sh`, `trunk build --release`, `npm ci` here and in tests/e2e.
+// --baseline BIN (a `dateline` binary of another commit) and --baseline-dist DIR (its `dist/`)
+// time that build too, in the same runs, so that a change is measured against its parent on the
+// same (shared, noisy) machine at the same moment.
 //
 // Natively: words/s of `dateline annotate --jsonl --timing` (the analysis call alone) against
 // compromise in this Node process (nlp() + people/places/organizations/dates alone). In headless
@@ -30,6 +33,9 @@ const RUNS = Number(option('--runs', 5));
 // Each run analyzes the corpus this many times over, so that one run lasts long enough to time.
 const REPEAT = Number(option('--repeat', 20));
 const HUGE_BYTES = 5 * 1024 * 1024;
+const BASELINE_BIN = option('--baseline', null);
+const BASELINE_DIST = option('--baseline-dist', null);
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-engine-bench-'));
 
 const words = (text) => text.split(/\s+/).filter(Boolean).length;
@@ -90,8 +96,10 @@ const repeated = (docs, times) => Array.from({ length: times }, () => docs).flat
 
 const CARGO = ['run', '--release', '--quiet', '--bin', 'dateline', '--', 'annotate', '--jsonl', '--timing'];
 
-function datelineNative(file) {
-  const run = spawnSync('cargo', CARGO, {
+/** `binary` null: this checkout's CLI through cargo (built if needed); else that binary. */
+function datelineNative(file, binary = null) {
+  const [command, args] = binary ? [binary, CARGO.slice(CARGO.indexOf('--') + 1)] : ['cargo', CARGO];
+  const run = spawnSync(command, args, {
     cwd: ROOT, input: fs.readFileSync(file), maxBuffer: 1 << 30, encoding: 'utf8',
   });
   const match = /analyzed (\d+) documents, (\d+) words in ([\d.]+) s: (\d+) words\/s/.exec(run.stderr ?? '');
@@ -100,9 +108,8 @@ function datelineNative(file) {
 }
 
 /** A 5 MB text: time (from --timing) and peak resident memory (GNU time) of one annotate call. */
-function datelineHuge(name, text) {
+function datelineHuge(name, text, binary = path.join(TARGET_DIR, 'release/dateline')) {
   const file = writeJsonl(path.join(TMP, `${name}.jsonl`), [{ id: name, text, published: '2020-01-01' }]);
-  const binary = path.join(ROOT, 'target/release/dateline');
   const run = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', binary, 'annotate', '--jsonl', '--timing'], {
     input: fs.readFileSync(file), maxBuffer: 1 << 30, encoding: 'utf8',
   });
@@ -143,12 +150,11 @@ function compromiseNative(docs) {
 // The browser: a copy of dist/ (the other build may rewrite dist/ meanwhile) plus bench.html, a
 // blank page without the app's CSP, where compromise is added as a script and the worker started.
 
-function benchRoot() {
-  const dist = process.env.DATELINE_DIST ? path.resolve(process.env.DATELINE_DIST) : path.join(ROOT, 'dist');
+function benchRoot(dist = process.env.DATELINE_DIST ? path.resolve(process.env.DATELINE_DIST) : path.join(ROOT, 'dist'), name = 'dist') {
   if (!fs.existsSync(path.join(dist, 'dateline-worker_loader.js'))) {
-    throw new Error('dist/ has no analysis worker: run `trunk build --release` first');
+    throw new Error(`${dist} has no analysis worker: run \`trunk build --release\` first`);
   }
-  const root = path.join(TMP, 'dist');
+  const root = path.join(TMP, name);
   fs.cpSync(dist, root, { recursive: true });
   fs.writeFileSync(path.join(root, 'bench.html'), '<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
   return root;
@@ -209,40 +215,61 @@ function nativeSpeed(name, docs, times, runs) {
   const totalWords = batch.reduce((n, d) => n + words(d.text), 0);
   const file = writeJsonl(path.join(TMP, `${name.replace(/\W+/g, '-')}.jsonl`), batch);
   datelineNative(file); // builds if needed, warms the page cache
+  if (BASELINE_BIN) datelineNative(file, BASELINE_BIN);
   compromiseNative(docs); // warms the JIT
   const dateline = [];
+  const baseline = [];
   const compromise = [];
   for (let i = 0; i < runs; i++) {
     dateline.push(datelineNative(file).rate);
+    if (BASELINE_BIN) baseline.push(datelineNative(file, BASELINE_BIN).rate);
     compromise.push(totalWords / (compromiseNative(batch).ms / 1000));
   }
   const d = median(dateline);
   const c = median(compromise);
-  speedTable(`native, ${name}: ${batch.length} documents, ${fmt(totalWords)} words per run, median of ${runs} runs`, [
+  const rows = [
     ['Dateline (Rust, dateline annotate --timing)', `${fmt(d)} words/s`],
     ['compromise 14.17 + compromise-dates (Node)', `${fmt(c)} words/s`],
-    ['ratio Dateline / compromise (target >= 50x)', `${(d / c).toFixed(1)}x`],
-  ]);
+    ['ratio Dateline / compromise (target >= 150x)', `${(d / c).toFixed(1)}x`],
+  ];
+  if (BASELINE_BIN) {
+    const b = median(baseline);
+    rows.push(['baseline (--baseline)', `${fmt(b)} words/s`],
+      ['ratio baseline / compromise', `${(b / c).toFixed(1)}x`],
+      ['Dateline / baseline', `${(d / b).toFixed(2)}x`]);
+  }
+  speedTable(`native, ${name}: ${batch.length} documents, ${fmt(totalWords)} words per run, median of ${runs} runs`, rows);
 }
 
-async function browserSpeed(page, name, docs, times, runs) {
+/** `basePage`: a page with the --baseline-dist worker, timed in the same runs, or null. */
+async function browserSpeed(page, basePage, name, docs, times, runs) {
   const batch = repeated(docs, times);
   const totalWords = batch.reduce((n, d) => n + words(d.text), 0);
   await workerRun(page, docs); // loads the model, compiles
+  if (basePage) await workerRun(basePage, docs);
   await page.evaluate(compromiseRun, { docs });
   const dateline = [];
+  const baseline = [];
   const compromise = [];
   for (let i = 0; i < runs; i++) {
     dateline.push(totalWords / ((await workerRun(page, batch)) / 1000));
+    if (basePage) baseline.push(totalWords / ((await workerRun(basePage, batch)) / 1000));
     compromise.push(totalWords / ((await page.evaluate(compromiseRun, { docs: batch })).ms / 1000));
   }
   const d = median(dateline);
   const c = median(compromise);
-  speedTable(`headless Chromium, ${name}: ${batch.length} documents, ${fmt(totalWords)} words per run, median of ${runs} runs`, [
+  const rows = [
     ['Dateline (WebAssembly worker, analysis_ms)', `${fmt(d)} words/s`],
     ['compromise 14.17 + compromise-dates (browser build)', `${fmt(c)} words/s`],
-    ['ratio Dateline / compromise (target >= 20x)', `${(d / c).toFixed(1)}x`],
-  ]);
+    ['ratio Dateline / compromise (target >= 60x)', `${(d / c).toFixed(1)}x`],
+  ];
+  if (basePage) {
+    const b = median(baseline);
+    rows.push(['baseline (--baseline-dist)', `${fmt(b)} words/s`],
+      ['ratio baseline / compromise', `${(b / c).toFixed(1)}x`],
+      ['Dateline / baseline', `${(d / b).toFixed(2)}x`]);
+  }
+  speedTable(`headless Chromium, ${name}: ${batch.length} documents, ${fmt(totalWords)} words per run, median of ${runs} runs`, rows);
 }
 
 function sizes(root) {
@@ -303,13 +330,16 @@ if (!args.includes('--no-browser')) {
   const root = benchRoot();
   sizes(root);
   const server = await serve(root);
+  const baseServer = BASELINE_DIST ? await serve(benchRoot(path.resolve(BASELINE_DIST), 'baseline-dist')) : null;
   const browser = await launch();
   try {
     const page = await startPage(browser.context, server.url);
-    for (const [name, docs, times, runs] of corpora) await browserSpeed(page, name, docs, times, runs);
+    const basePage = baseServer ? await startPage(browser.context, baseServer.url) : null;
+    for (const [name, docs, times, runs] of corpora) await browserSpeed(page, basePage, name, docs, times, runs);
   } finally {
     await browser.close();
     await server.close();
+    if (baseServer) await baseServer.close();
   }
 }
 
@@ -318,6 +348,10 @@ if (!args.includes('--no-huge')) {
   for (const [name, text] of hugeTexts(corpus)) {
     const r = datelineHuge(name.replace(/\W+/g, '-'), text);
     console.log(`  ${name.padEnd(52)} ${r.seconds.toFixed(2)} s  ${fmt(r.rate)} words/s  ${r.rssMb.toFixed(0)} MB peak`);
+    if (BASELINE_BIN) {
+      const b = datelineHuge(name.replace(/\W+/g, '-'), text, BASELINE_BIN);
+      console.log(`  ${'  baseline (--baseline)'.padEnd(52)} ${b.seconds.toFixed(2)} s  ${fmt(b.rate)} words/s  ${b.rssMb.toFixed(0)} MB peak`);
+    }
   }
 }
 fs.rmSync(TMP, { recursive: true, force: true });

@@ -24,5 +24,6 @@
 
 pub mod analysis;
 pub mod build;
+mod fast_hash;
 pub mod ner;
 pub mod rng;

@@ -11,7 +11,7 @@
 //! and subordinating words ("after", "since", "while"), a reduced clause ("as shown ...") gives
 //! way to the main one, and a long clause is cut down to its subject and verb phrase.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastSet;
 
 use super::segment::{Doc, Kind, Token};
 use super::timex::Found;
@@ -120,7 +120,7 @@ pub(crate) fn build(doc: &Doc, timexes: &[Found], entities: &[Entity]) -> Vec<Ev
         .flat_map(|(e, entity)| entity.mentions.iter().map(move |m| (*m, e)))
         .collect();
     mentions.sort_unstable();
-    let mut seen: HashSet<(Span, &str)> = HashSet::new();
+    let mut seen: FastSet<(Span, &str)> = FastSet::default();
     let mut first_in_sentence: Vec<Option<usize>> = vec![None; entities.len()];
     let dateline_end = dateline_end(doc);
     for found in timexes {

@@ -4,7 +4,7 @@
 //! The lists live in `crates/engine/data/` as plain text, small enough for the WebAssembly bundle
 //! (a few thousand entries in all). They are parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use dateline_format::article::EntityType;
@@ -42,12 +42,17 @@ pub(crate) struct Known {
 /// model's open training data, see `models/MODEL_CARD.md`).
 pub(crate) struct WordLists {
     names: HashMap<String, Known>,
+    /// Every prefix of the leading run of ASCII letters and digits of every key of `names`: a
+    /// word of ASCII letters and digits that is none of them starts no name.
+    name_run_prefixes: HashSet<String>,
     /// Forms of three letters or fewer, exactly as listed ("US", "Fed"), so "us" is no country.
     short_forms: HashSet<String>,
     /// Longest known name, in words.
     pub max_words: usize,
     first_names: HashSet<String>,
     titles: HashSet<String>,
+    /// The first word of every title.
+    title_first_words: HashSet<String>,
     pub max_title_words: usize,
     common: HashSet<String>,
     /// Capitalized words that are never a name on their own (lower-case).
@@ -102,6 +107,15 @@ impl Normalizer {
     }
 
     pub fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            // The common case, as the last arm below has it, without the Unicode tables.
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(c.to_ascii_lowercase());
+            return;
+        }
         match c {
             '.' => {}
             '’' | '‘' => self.out.push('\''),
@@ -115,6 +129,12 @@ impl Normalizer {
             }
         }
     }
+}
+
+/// The non-empty prefixes of the leading run of ASCII letters and digits of `key`.
+fn run_prefixes(key: &str) -> impl Iterator<Item = String> + '_ {
+    let run = key.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (1..=run).map(move |end| key[..end].to_string())
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -134,8 +154,8 @@ impl WordLists {
     }
 
     fn load() -> WordLists {
-        let mut names = HashMap::new();
-        let mut short_forms = HashSet::new();
+        let mut names = HashMap::default();
+        let mut short_forms = HashSet::default();
         let mut max_words = 1;
         // Later lists do not override earlier ones: a place stays a place.
         for (list, entity_type) in [
@@ -174,6 +194,12 @@ impl WordLists {
             .map(str::to_lowercase)
             .collect();
         WordLists {
+            name_run_prefixes: names.keys().flat_map(|k| run_prefixes(k)).collect(),
+            title_first_words: titles
+                .iter()
+                .filter_map(|t| t.split(' ').next())
+                .map(str::to_string)
+                .collect(),
             names,
             short_forms,
             max_words,
@@ -194,6 +220,18 @@ impl WordLists {
             house_style_organizations: entries(HOUSE_STYLE_ORGANIZATIONS).map(normalize).collect(),
             currencies: entries(CURRENCIES).map(str::to_string).collect(),
         }
+    }
+
+    /// For a word of ASCII letters and digits (lower-case, so its own normalized form): true
+    /// when some listed name's key starts with it. A window of tokens that starts with another
+    /// word cannot be a name.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.name_run_prefixes.contains(word)
+    }
+
+    /// True when some title's first word is `word` (normalized).
+    pub fn is_title_first_word(&self, word: &str) -> bool {
+        self.title_first_words.contains(word)
     }
 
     /// Looks up a name as written. Short forms must be written in capitals ("US", not "Us").
@@ -276,6 +314,9 @@ mod tests {
         assert!(g.is_first_name("Vladimir"));
         assert!(g.is_title("prime minister"));
         assert!(g.is_common("However"));
+        assert!(g.may_start_name("united") && g.may_start_name("unit") && g.may_start_name("g20"));
+        assert!(!g.may_start_name("unitedx") && !g.may_start_name("states"));
+        assert!(g.is_title_first_word("prime") && !g.is_title_first_word("designate"));
     }
 
     #[test]

@@ -1,35 +1,6 @@
 //! Plain byte coding for the model file: little-endian numbers, LEB128 varints, a checksum.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::NerModelError;
-
-/// FNV-1a as a `Hasher`: much faster than the default SipHash on short words, and the maps it
-/// serves are built from the model and the text, where flooding is not a concern.
-#[derive(Clone, Copy)]
-pub(crate) struct FnvHasher(u64);
-
-impl Default for FnvHasher {
-    fn default() -> Self {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-/// A map keyed by words or phrases.
-pub(crate) type StrMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
 
 /// FNV-1a, 32 bits: enough to tell a damaged file from a good one (not a security check).
 pub(crate) fn checksum(bytes: &[u8]) -> u32 {

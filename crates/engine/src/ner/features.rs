@@ -10,10 +10,11 @@
 //! Training and tagging call the same functions, so the two cannot drift apart.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
-use super::codec::StrMap;
 use super::gazetteer::Gazetteer;
 use super::tags;
+use crate::fast_hash::StrMap;
 
 /// A hashed feature (never 0).
 pub type FeatureKey = u32;
@@ -110,13 +111,23 @@ impl SentenceFeatures {
 
     /// The keys of token `i` (empty when out of range).
     pub fn token(&self, i: usize) -> &[FeatureKey] {
+        self.keys.get(self.token_range(i)).unwrap_or(&[])
+    }
+
+    /// Where the keys of token `i` lie in [`SentenceFeatures::keys`] (empty when out of range).
+    pub fn token_range(&self, i: usize) -> Range<usize> {
         let start = if i == 0 {
             0
         } else {
             self.ends.get(i - 1).copied().unwrap_or(0)
         };
         let end = self.ends.get(i).copied().unwrap_or(start);
-        self.keys.get(start..end).unwrap_or(&[])
+        start..end.max(start)
+    }
+
+    /// The keys of every token, one token after another.
+    pub fn keys(&self) -> &[FeatureKey] {
+        &self.keys
     }
 
     fn push(&mut self, key: Key) {
@@ -150,6 +161,17 @@ pub fn normalize(token: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Puts `word.to_lowercase()` into `out` (emptied first), without allocating for ASCII words.
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// Character class of `c` for word shapes.
 fn class(c: char) -> char {
     if c.is_uppercase() {
@@ -166,6 +188,12 @@ fn class(c: char) -> char {
 /// Short shape: runs of one class collapsed ("Xx", "X.X.", "d.d", "Xx-Xx").
 pub fn short_shape(word: &str) -> String {
     let mut out = String::new();
+    short_shape_into(word, &mut out);
+    out
+}
+
+/// [`short_shape`], appended to `out`.
+fn short_shape_into(word: &str, out: &mut String) {
     let mut last = None;
     for c in word.chars().map(class) {
         if last != Some(c) {
@@ -173,7 +201,6 @@ pub fn short_shape(word: &str) -> String {
             last = Some(c);
         }
     }
-    out
 }
 
 /// Long shape: runs of one class cut at four ("Xxxxx", "dddd", "XX"), at most 12 characters.
@@ -254,6 +281,7 @@ impl DocContext {
     pub fn new(sentences: &[Vec<&str>]) -> Self {
         let mut cases: StrMap<WordCase> = StrMap::default();
         let mut forms: StrMap<String> = StrMap::default();
+        let mut lower = String::new();
         for sentence in sentences {
             let upper = is_upper_sentence(sentence);
             let ordinary = !upper && !is_title_sentence(sentence);
@@ -261,17 +289,19 @@ impl DocContext {
                 if !has_letter(token) {
                     continue;
                 }
-                if ordinary && i > 0 {
-                    let form = normalize(token);
-                    forms
-                        .entry(form.to_lowercase())
-                        .or_insert_with(|| form.into_owned());
+                let form = normalize(token);
+                lowercase_into(&form, &mut lower);
+                if ordinary && i > 0 && !forms.contains_key(&lower) {
+                    forms.insert(lower.clone(), form.into_owned());
                 }
-                let (inside, lower) = case_of(token, i, upper);
-                if inside || lower {
-                    let entry = cases.entry(normalize(token).to_lowercase()).or_default();
+                let (inside, starts_lower) = case_of(token, i, upper);
+                if inside || starts_lower {
+                    let entry = match cases.get_mut(&lower) {
+                        Some(entry) => entry,
+                        None => cases.entry(lower.clone()).or_default(),
+                    };
                     entry.capitalised_inside += u32::from(inside);
-                    entry.lower += u32::from(lower);
+                    entry.lower += u32::from(starts_lower);
                 }
             }
         }
@@ -307,12 +337,19 @@ impl History {
 
     /// Remembers the tags predicted for one sentence (tags as in [`super::tags`]).
     pub fn record(&mut self, tokens: &[&str], predicted: &[u8]) {
+        let mut lower = String::new();
         for (token, &tag) in tokens.iter().zip(predicted) {
             if !starts_upper(token) {
                 continue;
             }
             let class = tags::split(tag).map_or(0, |(ty, _)| tags::type_index(ty) as u8 + 1);
-            self.last.insert(normalize(token).to_lowercase(), class);
+            lowercase_into(&normalize(token), &mut lower);
+            match self.last.get_mut(&lower) {
+                Some(last) => *last = class,
+                None => {
+                    self.last.insert(lower.clone(), class);
+                }
+            }
         }
     }
 }
@@ -320,9 +357,10 @@ impl History {
 /// History features of one sentence, one token list each (see the module docs).
 pub fn history_features(tokens: &[&str], history: &History, out: &mut SentenceFeatures) {
     out.clear();
+    let mut lower = String::new();
     for token in tokens {
         if has_letter(token) {
-            let lower = normalize(token).to_lowercase();
+            lowercase_into(&normalize(token), &mut lower);
             if let Some(&class) = history.last.get(&lower) {
                 let cap = u8::from(starts_upper(token));
                 out.push(Key::new(T_HISTORY).byte(class).byte(cap));
@@ -375,13 +413,12 @@ pub fn static_features(
     } else {
         tokens
     };
-    let mut words = SentenceWords::new(&tokens);
-    words.upper = upper;
-    words.title = title;
-    let gazetteer_bits = gazetteer_positions(gazetteer, &words.lower);
+    let words = SentenceWords::new(&tokens, upper, title);
+    let lowered: Vec<&str> = (0..tokens.len()).map(|i| words.lower(i)).collect();
+    let gazetteer_bits = gazetteer_positions(gazetteer, &lowered);
     let mut buffer = String::new();
     for (i, token) in tokens.iter().enumerate() {
-        token_features(token, &words.lower[i], &words.shapes[i], &mut buffer, out);
+        token_features(token, words.lower(i), words.shape(i), &mut buffer, out);
         context_features(&words, i, out);
         gazetteer_features(&gazetteer_bits, i, out);
         doc_case_feature(token, &words, i, doc, out);
@@ -389,10 +426,14 @@ pub fn static_features(
     }
 }
 
-/// A sentence's lower-cased tokens and short shapes; past either end, a boundary marker.
+/// A sentence's lower-cased tokens and short shapes; past either end, a boundary marker. All of
+/// them live end to end in one string, so a sentence costs a few allocations, not two a token.
 struct SentenceWords {
-    lower: Vec<String>,
-    shapes: Vec<String>,
+    text: String,
+    /// Byte ranges in `text` of each token's lower-cased form.
+    lower: Vec<Range<usize>>,
+    /// Byte ranges in `text` of each token's short shape.
+    shapes: Vec<Range<usize>>,
     /// All upper-case (see [`is_upper_sentence`]).
     upper: bool,
     /// Title Case (see [`is_title_sentence`]).
@@ -400,39 +441,62 @@ struct SentenceWords {
 }
 
 impl SentenceWords {
-    fn new(tokens: &[&str]) -> Self {
+    fn new(tokens: &[&str], upper: bool, title: bool) -> Self {
+        let mut text = String::new();
+        let mut lower = Vec::with_capacity(tokens.len());
+        let mut shapes = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let start = text.len();
+            if token.is_ascii() {
+                text.push_str(token);
+                text[start..].make_ascii_lowercase();
+            } else {
+                text.push_str(&token.to_lowercase());
+            }
+            lower.push(start..text.len());
+        }
+        for token in tokens {
+            let start = text.len();
+            short_shape_into(token, &mut text);
+            shapes.push(start..text.len());
+        }
         SentenceWords {
-            lower: tokens.iter().map(|t| t.to_lowercase()).collect(),
-            shapes: tokens.iter().map(|t| short_shape(t)).collect(),
-            upper: is_upper_sentence(tokens),
-            title: false,
+            text,
+            lower,
+            shapes,
+            upper,
+            title,
         }
     }
 
+    fn lower(&self, i: usize) -> &str {
+        &self.text[self.lower[i].clone()]
+    }
+
+    fn shape(&self, i: usize) -> &str {
+        &self.text[self.shapes[i].clone()]
+    }
+
     fn lower_at(&self, j: isize) -> &str {
-        if j < 0 {
-            BOUNDARY_BEFORE
-        } else {
-            self.lower
-                .get(j as usize)
-                .map_or(BOUNDARY_AFTER, String::as_str)
+        match usize::try_from(j) {
+            Err(_) => BOUNDARY_BEFORE,
+            Ok(j) if j < self.lower.len() => self.lower(j),
+            Ok(_) => BOUNDARY_AFTER,
         }
     }
 
     fn shape_at(&self, j: isize) -> &str {
-        if j < 0 {
-            BOUNDARY_BEFORE
-        } else {
-            self.shapes
-                .get(j as usize)
-                .map_or(BOUNDARY_AFTER, String::as_str)
+        match usize::try_from(j) {
+            Err(_) => BOUNDARY_BEFORE,
+            Ok(j) if j < self.shapes.len() => self.shape(j),
+            Ok(_) => BOUNDARY_AFTER,
         }
     }
 }
 
 /// Per token, the gazetteer matches it is part of as (type, position) bits: bit `type * 4 + pos`
 /// with pos 0 first, 1 inside, 2 last, 3 a one-token match.
-fn gazetteer_positions(gazetteer: &Gazetteer, lower: &[String]) -> Vec<u16> {
+fn gazetteer_positions(gazetteer: &Gazetteer, lower: &[&str]) -> Vec<u16> {
     let mut positions: Vec<u16> = vec![0; lower.len()];
     for m in gazetteer.find_all(lower) {
         for (i, bits) in positions.iter_mut().enumerate().take(m.end).skip(m.start) {
@@ -487,8 +551,8 @@ fn token_features(
 
 /// Token `i` among its neighbours: words and shapes around it, and where it stands.
 fn context_features(words: &SentenceWords, i: usize, out: &mut SentenceFeatures) {
-    let lower = &words.lower[i];
-    let shape = &words.shapes[i];
+    let lower = words.lower(i);
+    let shape = words.shape(i);
     let at = i as isize;
     for offset in [-2isize, -1, 1, 2] {
         out.push(
@@ -565,7 +629,7 @@ fn doc_case_feature(
     if !has_letter(token) {
         return;
     }
-    let seen = doc.cases.get(&words.lower[i]).copied().unwrap_or_default();
+    let seen = doc.cases.get(words.lower(i)).copied().unwrap_or_default();
     let (inside, low) = case_of(token, i, words.upper || words.title);
     let other_inside = seen.capitalised_inside > u32::from(inside);
     let other_lower = seen.lower > u32::from(low);

@@ -4,7 +4,7 @@
 //! builds the list for each part of the training data from the *other* parts, so that the model
 //! learns how far a match can be trusted for names it has never seen.
 
-use super::codec::StrMap;
+use crate::fast_hash::StrMap;
 
 /// Longest phrase (in tokens) kept in a gazetteer.
 pub const MAX_PHRASE_TOKENS: usize = 6;
@@ -83,7 +83,7 @@ impl Gazetteer {
     }
 
     /// Every listed phrase in a sentence of lower-cased tokens, of any length, overlaps included.
-    pub fn find_all(&self, lowered: &[String]) -> Vec<GazetteerMatch> {
+    pub fn find_all(&self, lowered: &[impl AsRef<str>]) -> Vec<GazetteerMatch> {
         let mut found = Vec::new();
         if self.phrases.is_empty() {
             return found;
@@ -95,7 +95,7 @@ impl Gazetteer {
                 if end > start + 1 {
                     key.push(' ');
                 }
-                key.push_str(&lowered[end - 1]);
+                key.push_str(lowered[end - 1].as_ref());
                 match self.phrases.get(key.as_str()) {
                     None => break,
                     Some(0) => {}
@@ -157,6 +157,6 @@ mod tests {
         g.insert("paris", 0b001);
         assert_eq!(g.get("paris"), Some(0b101));
         assert_eq!(g.entries(), vec![("paris", 0b101)]);
-        assert!(g.find_all(&[]).is_empty());
+        assert!(g.find_all(&[] as &[&str]).is_empty());
     }
 }

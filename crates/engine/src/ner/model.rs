@@ -20,7 +20,7 @@ use std::fmt;
 
 use super::codec::{checksum, Reader, Writer};
 use super::features::{
-    self, history_features, static_features, DocContext, FeatureKey, History, SentenceFeatures,
+    history_features, static_features, DocContext, FeatureKey, History, SentenceFeatures,
 };
 use super::gazetteer::Gazetteer;
 use super::tags::{self, NUM_TAGS};
@@ -94,10 +94,15 @@ pub struct ModelParts {
 }
 
 /// Feature weights in an open-addressing table: key -> row of `NUM_TAGS` i8 steps.
+///
+/// Most features of a token are not in the model, so the probe reads only `keys` (4 bytes a
+/// slot, small enough to stay in cache); `rows` is read on a hit.
 #[derive(Clone, Debug, Default)]
 struct WeightTable {
-    /// `(key, row)`; key 0 marks an empty slot (keys are never 0).
-    slots: Vec<(FeatureKey, u32)>,
+    /// Key 0 marks an empty slot (keys are never 0).
+    keys: Vec<FeatureKey>,
+    /// For each slot, its row in `rows`.
+    slot_rows: Vec<u32>,
     rows: Vec<[i8; NUM_TAGS]>,
 }
 
@@ -107,26 +112,52 @@ impl WeightTable {
         entries.dedup_by_key(|e| e.0);
         entries.retain(|e| e.0 != 0);
         let capacity = (entries.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0, 0); capacity];
+        let mut keys = vec![0; capacity];
+        let mut slot_rows = vec![0; capacity];
         let mut rows = Vec::with_capacity(entries.len());
         for (key, row) in entries {
             let mut i = key as usize & (capacity - 1);
-            while slots[i].0 != 0 {
+            while keys[i] != 0 {
                 i = (i + 1) & (capacity - 1);
             }
-            slots[i] = (key, rows.len() as u32);
+            keys[i] = key;
+            slot_rows[i] = rows.len() as u32;
             rows.push(row);
         }
-        WeightTable { slots, rows }
+        WeightTable {
+            keys,
+            slot_rows,
+            rows,
+        }
+    }
+
+    /// The key in `key`'s home slot (0 for none). Reading the homes of all of a token's keys
+    /// first, with no branch between the reads, lets the memory reads overlap instead of each
+    /// waiting for the one before; [`WeightTable::get_from_home`] then rarely waits.
+    fn home(&self, key: FeatureKey) -> FeatureKey {
+        let mask = self.keys.len().wrapping_sub(1);
+        self.keys.get(key as usize & mask).copied().unwrap_or(0)
+    }
+
+    /// [`WeightTable::get`], given what [`WeightTable::home`] read for `key`.
+    fn get_from_home(&self, key: FeatureKey, home: FeatureKey) -> Option<&[i8; NUM_TAGS]> {
+        if home == key {
+            let slot = key as usize & self.keys.len().wrapping_sub(1);
+            self.rows.get(*self.slot_rows.get(slot)? as usize)
+        } else if home == 0 {
+            None
+        } else {
+            self.get(key)
+        }
     }
 
     fn get(&self, key: FeatureKey) -> Option<&[i8; NUM_TAGS]> {
-        let mask = self.slots.len().checked_sub(1)?;
+        let mask = self.keys.len().checked_sub(1)?;
         let mut i = key as usize & mask;
         loop {
-            let (k, row) = *self.slots.get(i)?;
+            let k = *self.keys.get(i)?;
             if k == key {
-                return self.rows.get(row as usize);
+                return self.rows.get(*self.slot_rows.get(i)? as usize);
             }
             if k == 0 {
                 return None;
@@ -137,10 +168,11 @@ impl WeightTable {
 
     fn sorted(&self) -> Vec<(FeatureKey, &[i8; NUM_TAGS])> {
         let mut all: Vec<_> = self
-            .slots
+            .keys
             .iter()
-            .filter(|s| s.0 != 0)
-            .filter_map(|&(k, r)| self.rows.get(r as usize).map(|row| (k, row)))
+            .zip(&self.slot_rows)
+            .filter(|(&k, _)| k != 0)
+            .filter_map(|(&k, &r)| self.rows.get(r as usize).map(|row| (k, row)))
             .collect();
         all.sort_unstable_by_key(|e| e.0);
         all
@@ -373,18 +405,34 @@ impl NerModel {
         out
     }
 
+    /// Per-token tag scores: the summed weight rows of the token's features. Summed as integers
+    /// (exactly what adding them one by one as f32 gives: the sums stay far below 2^24).
     fn emissions(
         &self,
         fixed: &SentenceFeatures,
         dynamic: &SentenceFeatures,
     ) -> Vec<[f32; NUM_TAGS]> {
-        features::emissions(fixed, dynamic, |key, scores| {
-            if let Some(row) = self.table.get(key) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += f32::from(w);
+        (0..fixed.len())
+            .map(|i| {
+                let mut sum = [0i32; NUM_TAGS];
+                let mut homes = [0; 64];
+                for keys in [fixed.token(i), dynamic.token(i)] {
+                    for chunk in keys.chunks(homes.len()) {
+                        for (home, &key) in homes.iter_mut().zip(chunk) {
+                            *home = self.table.home(key);
+                        }
+                        for (&key, &home) in chunk.iter().zip(&homes) {
+                            if let Some(row) = self.table.get_from_home(key, home) {
+                                for (s, &w) in sum.iter_mut().zip(row) {
+                                    *s += i32::from(w);
+                                }
+                            }
+                        }
+                    }
                 }
-            }
-        })
+                sum.map(|s| s as f32)
+            })
+            .collect()
     }
 }
 

@@ -203,15 +203,13 @@ pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &[f32]) -> Vec<u8> {
         for t in 0..NUM_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
+            // Selects, not branches: which predecessor wins is as good as random to a branch
+            // predictor. The first of equal scores wins, as with `if s > best`.
             for &p in &preds[t][..pred_count[t]] {
-                let p = p as usize;
-                if score[p] > f32::NEG_INFINITY {
-                    let s = score[p] + trans[p * NUM_TAGS + t];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
+                let s = score[p as usize] + trans[p as usize * NUM_TAGS + t];
+                let better = score[p as usize] > f32::NEG_INFINITY && s > best;
+                best = if better { s } else { best };
+                arg = if better { p } else { arg };
             }
             next[t] = best + emissions[i][t];
             back[i][t] = arg;

@@ -3,7 +3,7 @@
 //! acronyms of organisations. The canonical name is the longest form (or the word lists' usual
 //! one), the type the one with the strongest evidence over all mentions, the id a unique slug.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use super::Mention;
 use crate::analysis::word_lists::{normalize, WordLists};
@@ -109,7 +109,7 @@ fn without_overlaps(mut mentions: Vec<Mention>, text_len: usize) -> Vec<Mention>
 fn group_by_name(chars: &[char], mentions: &[Mention]) -> Vec<Group> {
     let lists = WordLists::get();
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for m in mentions {
         let surface: String = chars[m.span.start..m.span.end].iter().collect();
         let known = lists
@@ -131,18 +131,41 @@ fn group_by_name(chars: &[char], mentions: &[Mention]) -> Vec<Group> {
 /// Merges short forms into the longer name they stand for: "Putin" → "Vladimir Putin";
 /// "NATO" → "North Atlantic Treaty Organization".
 fn fold_short_forms(groups: &mut [Group]) {
+    // Each group's name as words, worked out once and again only when its name may change (it
+    // takes in another group): comparing every pair must not normalize every name every time.
+    let mut names: Vec<NameWords> = groups.iter().map(|g| NameWords::of(g.name())).collect();
     for g in 0..groups.len() {
-        if let Some(target) = longer_form_of(groups, g) {
+        if let Some(target) = longer_form_of(groups, &names, g) {
             move_into(groups, g, target);
+            names[target] = NameWords::of(groups[target].name());
         }
+    }
+}
+
+/// A name's normalized words and the initials an acronym of it would have.
+struct NameWords {
+    words: Vec<String>,
+    initials: String,
+}
+
+impl NameWords {
+    fn of(name: &str) -> NameWords {
+        let lists = WordLists::get();
+        let words = words_of(name);
+        let initials = words
+            .iter()
+            .filter(|w| !lists.acronym_skipped_words.contains(*w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        NameWords { words, initials }
     }
 }
 
 /// The group whose name group `g`'s name is a short form of; of several, the one with more
 /// mentions.
-fn longer_form_of(groups: &[Group], g: usize) -> Option<usize> {
+fn longer_form_of(groups: &[Group], names: &[NameWords], g: usize) -> Option<usize> {
     let short = &groups[g];
-    let words = words_of(short.name());
+    let words = &names[g].words;
     let short_type = short.entity_type();
     // Only guesses give way to another type: a listed or titled name keeps its own.
     let weak = short.max_strength <= 1;
@@ -151,17 +174,17 @@ fn longer_form_of(groups: &[Group], g: usize) -> Option<usize> {
         if h == g || other.merged {
             continue;
         }
-        let other_words = words_of(other.name());
+        let other_words = &names[h].words;
         if other_words.len() <= words.len() {
             continue;
         }
         let fits = match other.entity_type() {
             EntityType::Person if short_type == EntityType::Person || weak => {
-                is_short_person(&words, &other_words)
+                is_short_person(words, other_words)
             }
             EntityType::Organization if short_type == EntityType::Organization || weak => {
-                is_acronym(&words, &other_words)
-                    || other_words.starts_with(&words) && short_type == EntityType::Organization
+                is_acronym(words, &names[h].initials)
+                    || other_words.starts_with(words) && short_type == EntityType::Organization
             }
             _ => false,
         };
@@ -181,14 +204,9 @@ fn is_short_person(words: &[String], full: &[String]) -> bool {
         || words.len() == 2 && full.ends_with(words)
 }
 
-/// "FBI" for "Federal Bureau of Investigation" (words already normalized, so lower-case).
-fn is_acronym(words: &[String], full: &[String]) -> bool {
-    let lists = WordLists::get();
-    let initials: String = full
-        .iter()
-        .filter(|w| !lists.acronym_skipped_words.contains(*w))
-        .filter_map(|w| w.chars().next())
-        .collect();
+/// "FBI" for "Federal Bureau of Investigation" (words already normalized, so lower-case), given
+/// the initials of the full name ([`NameWords`]).
+fn is_acronym(words: &[String], initials: &str) -> bool {
     words.len() == 1 && initials.chars().count() >= 2 && initials == words[0]
 }
 
@@ -219,7 +237,7 @@ fn into_entities(groups: Vec<Group>) -> Vec<Entity> {
         g.mentions.sort();
     }
     live.sort_by_key(|g| g.mentions.first().map_or(0, |m| m.start));
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: FastSet<String> = FastSet::default();
     live.into_iter()
         .map(|g| {
             let name = g.name().to_string();

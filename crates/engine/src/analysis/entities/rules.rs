@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::Mention;
 use crate::analysis::segment::{is_title_abbreviation, Doc, Kind, Token};
 use crate::analysis::word_lists::{Normalizer, WordLists};
+use crate::fast_hash::FastSet;
 use dateline_format::article::{EntityType, Span};
 
 fn is_name_token(t: &Token, lists: &WordLists) -> bool {
@@ -21,9 +22,20 @@ fn is_name_token(t: &Token, lists: &WordLists) -> bool {
     }
 }
 
+/// A token of ASCII letters and digits only: `Normalizer` turns it into its `lower`.
+fn is_plain(t: &Token) -> bool {
+    !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// A title over tokens `i..`: returns how many tokens it takes ("Prime Minister" → 2).
 fn title_at(toks: &[Token], i: usize, end: usize, lists: &WordLists) -> usize {
     let max = lists.max_title_words.min(end.saturating_sub(i));
+    // Most words start no title: for a plain word (its lower case is its normalized form), a
+    // set lookup says so without normalizing anything (and a plain word has no abbreviation dot).
+    let plain_non_title = |t: &Token| is_plain(t) && !lists.is_title_first_word(&t.lower);
+    if max == 0 || toks.get(i).is_some_and(plain_non_title) {
+        return 0;
+    }
     // The words joined by spaces, normalized once; `ends[len]` is where the first `len` end.
     let mut words = Normalizer::default();
     let mut ends = vec![0];
@@ -120,29 +132,28 @@ pub(crate) fn rule_mentions(doc: &Doc, blocked: &[bool]) -> Vec<Mention> {
 }
 
 /// Words as the whole text uses them, to judge a capitalized word at a sentence start.
-struct Seen {
+struct Seen<'a> {
     /// Capitalized words seen other than first in a sentence.
-    inside: std::collections::HashSet<String>,
+    inside: FastSet<&'a str>,
     /// Words seen in lowercase.
-    lowercase: std::collections::HashSet<String>,
+    lowercase: FastSet<&'a str>,
 }
 
-impl Seen {
-    fn of(doc: &Doc) -> Seen {
-        let starts: std::collections::HashSet<usize> =
-            doc.sentences.iter().map(|s| s.tokens.start).collect();
+impl<'a> Seen<'a> {
+    fn of(doc: &'a Doc) -> Seen<'a> {
+        let starts: FastSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
         let mut seen = Seen {
-            inside: Default::default(),
-            lowercase: Default::default(),
+            inside: FastSet::default(),
+            lowercase: FastSet::default(),
         };
         for (k, t) in doc.tokens.iter().enumerate() {
             if t.kind != Kind::Word {
                 continue;
             }
             if t.text == t.lower {
-                seen.lowercase.insert(t.lower.clone());
+                seen.lowercase.insert(&t.lower);
             } else if !starts.contains(&k) {
-                seen.inside.insert(t.text.clone());
+                seen.inside.insert(&t.text);
             }
         }
         seen
@@ -179,6 +190,13 @@ fn longest_known(
 ) -> Option<(usize, EntityType)> {
     let toks = &doc.tokens;
     let max = (lists.max_words * 2).min(end.saturating_sub(i));
+    // A plain first word that no name starts with: no window from here is a name.
+    if toks
+        .get(i)
+        .is_some_and(|t| is_plain(t) && !lists.may_start_name(&t.lower))
+    {
+        return None;
+    }
     // The text of tokens i..i+max normalized once: `ends[len]` is where the normalized text of
     // the first `len` tokens (`doc.token_text(i..i + len)`) ends.
     let mut key = Normalizer::default();
@@ -290,7 +308,7 @@ fn type_chunk(
     first_word: usize,
     per_evidence: bool,
     lists: &WordLists,
-    seen: &Seen,
+    seen: &Seen<'_>,
 ) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut start = range.start;
@@ -308,10 +326,10 @@ fn type_chunk(
         if start < end && end - start == 1 && start == first_word {
             let t = &toks[start];
             let known = lists.lookup(&t.text).is_some() || lists.is_first_name(&t.text);
-            let seen_inside = seen.inside.contains(&t.text);
+            let seen_inside = seen.inside.contains(t.text.as_str());
             let looks_common = t.lower.ends_with("ly")
                 || t.lower.ends_with("ing")
-                || seen.lowercase.contains(&t.lower);
+                || seen.lowercase.contains(t.lower.as_str());
             if !known && !seen_inside && (looks_common || !t.is_all_caps()) {
                 return Vec::new();
             }
