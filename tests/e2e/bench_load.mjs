@@ -4,10 +4,9 @@
 // seed article's highlighted names and timeline are in the page, as a ratio against a plain
 // static HTML page with the same text, measured alternately in the same Chromium in the same run.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, readyWhen, plainPage, DIST, SEED_ID } from './harness.mjs';
+import { serve, launch, readyWhen, distWithPlainSeed, DIST, SEED_ID } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 
@@ -30,16 +29,6 @@ function sizes() {
   console.log(`  ${'total'.padEnd(44)} ${String(raw).padStart(8)} ${String(gz).padStart(8)}`);
 }
 
-/** A copy of dist/ plus plain.html: the seed's title and paragraphs as static HTML with the same CSS. */
-function benchRoot() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
-  fs.cpSync(DIST, root, { recursive: true });
-  const article = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
-  const css = fs.readdirSync(DIST).find((n) => n.endsWith('.css'));
-  fs.writeFileSync(path.join(root, 'plain.html'), plainPage(article, css));
-  return root;
-}
-
 async function measure(context, url, selector) {
   const page = await context.newPage();
   await page.addInitScript(readyWhen(selector));
@@ -53,7 +42,7 @@ async function measure(context, url, selector) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 sizes();
-const root = benchRoot();
+const root = distWithPlainSeed();
 const server = await serve(root);
 const browser = await launch();
 const app = [];

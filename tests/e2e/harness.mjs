@@ -2,6 +2,7 @@
 // the release build, and Debian's Chromium started headless with a fresh profile.
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +47,24 @@ export function plainPage(article, css) {
 <footer id="ready">${escape(article.source)}</footer></article></main></body></html>`;
 }
 
-/** Serves `root` (like any static host would) on an ephemeral loopback port. */
-export async function serve(root = DIST, { prefix = '' } = {}) {
+/**
+ * A temporary copy of dist/ plus `plain.html`: the seed article's title and paragraphs as static
+ * HTML with the app's CSS, the baseline the benchmarks measure the app against in the same run.
+ */
+export function distWithPlainSeed() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
+  fs.cpSync(DIST, root, { recursive: true });
+  const article = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
+  const css = fs.readdirSync(DIST).find((n) => n.endsWith('.css'));
+  fs.writeFileSync(path.join(root, 'plain.html'), plainPage(article, css));
+  return root;
+}
+
+/**
+ * Serves `root` (like any static host would) on an ephemeral loopback port. With `gzip`, text
+ * and wasm go out gzip-compressed to clients that accept it, as static hosts send them.
+ */
+export async function serve(root = DIST, { prefix = '', gzip = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
   }
@@ -64,11 +81,16 @@ export async function serve(root = DIST, { prefix = '' } = {}) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const compress = gzip && !type.startsWith('image/png')
+      && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     response.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-store',
+      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    fs.createReadStream(file).pipe(response);
+    const body = fs.createReadStream(file);
+    (compress ? body.pipe(zlib.createGzip({ level: 9 })) : body).pipe(response);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
