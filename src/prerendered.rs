@@ -23,6 +23,11 @@ use crate::route::{Collection, Route};
 /// The attribute of `#app` that names the route a page was prerendered at.
 pub const ROUTE_ATTRIBUTE: &str = "data-route";
 
+/// The attribute `#app` gets once the app has taken over: `hydrated` (a prerendered page, kept
+/// as it was) or `rendered` (drawn from scratch). Until then, on a prerendered page, nothing
+/// responds to clicks.
+pub const READY_ATTRIBUTE: &str = "data-app";
+
 /// The data a prerendered page was rendered from, handed to the first render (a context) so it
 /// draws the same DOM: the page's article, or the bundled library (and its events).
 #[derive(Clone, Default, PartialEq)]
@@ -151,7 +156,9 @@ mod client {
                 set_hash(&wanted);
                 return render(root);
             };
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { preloaded }).hydrate();
+            yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preloaded })
+                .hydrate();
+            root.set_attribute(READY_ATTRIBUTE, "hydrated").ok();
             if wanted != page_path {
                 // After the first render: the router takes the selection or query as a navigation.
                 gloo::timers::callback::Timeout::new(0, move || {
@@ -167,7 +174,8 @@ mod client {
 
     fn render(root: web_sys::Element) {
         root.set_inner_html("");
-        yew::Renderer::<App>::with_root(root).render();
+        yew::Renderer::<App>::with_root(root.clone()).render();
+        root.set_attribute(READY_ATTRIBUTE, "rendered").ok();
     }
 }
 

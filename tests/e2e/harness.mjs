@@ -84,9 +84,10 @@ export async function serve(root = DIST, { prefix = '' } = {}) {
  *
  * Service workers are blocked unless asked for (`serviceWorkers: 'allow'`): `page.route` cannot
  * see requests a service worker answers, and most tests look at what the page itself fetches.
- * offline.test.mjs runs with the service worker.
+ * offline.test.mjs runs with the service worker. `javaScriptEnabled: false` reads the prerendered
+ * pages as a reader without JavaScript (or a crawler) does.
  */
-export async function launch({ serviceWorkers = 'block' } = {}) {
+export async function launch({ serviceWorkers = 'block', javaScriptEnabled = true } = {}) {
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -98,6 +99,7 @@ export async function launch({ serviceWorkers = 'block' } = {}) {
     ],
     viewport: { width: 1280, height: 900 },
     serviceWorkers,
+    javaScriptEnabled,
   });
   return {
     context,

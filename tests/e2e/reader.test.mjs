@@ -29,12 +29,13 @@ test('the library links the seed article and opens it', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
   await page.goto(env.server.url);
-  const link = page.locator(`a[href="#/article/${SEED_ID}"]`);
+  const link = page.locator(`a[href="article/${SEED_ID}/"]`);
   await link.waitFor();
   assert.match(await link.textContent(), /Putin and Trump meet/);
   await link.click();
+  await page.waitForSelector('#app[data-app="hydrated"]');
   await page.waitForSelector('[data-entity-id]');
-  assert.equal(new URL(page.url()).hash, `#/article/${SEED_ID}`);
+  assert.equal(page.url(), env.server.url + `article/${SEED_ID}/#/article/${SEED_ID}`);
   assert.match(await page.textContent('h1'), /Putin and Trump meet for the first time/);
   assert.match(await page.textContent('.article-header .meta'), /RT.*7 July 2017.*min read/s);
   assert.deepEqual(seen.errors, []);
