@@ -133,6 +133,16 @@ export function readyWhen(selector) {
   })();`;
 }
 
+/**
+ * Opens `url` and waits until the app has taken over the page (`#app[data-app]`): a prerendered
+ * page (the library, an article page) shows its content before the app responds to anything.
+ */
+export async function openApp(page, url) {
+  const response = await page.goto(url);
+  await page.waitForSelector('#app[data-app]');
+  return response;
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
