@@ -92,9 +92,17 @@ const CLICK_UNTIL_SELECTED = `(() => {
   setTimeout(tick, 0);
 })();`;
 
-/** First contentful paint, interactive time and bytes in before the first paint of `url`. */
-async function paintAndInteract(context, url, interactive) {
+/**
+ * First contentful paint, interactive time and bytes in before the first paint of `url`, over
+ * `network` (Chromium's emulated latency and throughput; null: loopback as it is).
+ */
+async function paintAndInteract(context, url, interactive, network) {
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
   if (interactive) await page.addInitScript(CLICK_UNTIL_SELECTED);
   else await page.addInitScript(readyWhen('#ready'));
   await page.goto(url);
@@ -124,29 +132,39 @@ async function paintAndInteract(context, url, interactive) {
     prerendered: [server.url + `article/${SEED_ID}/`, true],
     'client-rendered': [server.url + `#/article/${SEED_ID}`, true],
   };
-  const results = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
-  for (const [url, interactive] of Object.values(targets)) await paintAndInteract(browser.context, url, interactive);
-  for (let i = 0; i < runs; i++) {
-    for (const [name, [url, interactive]] of Object.entries(targets)) {
-      results[name].push(await paintAndInteract(browser.context, url, interactive));
+  // Loopback as it is (every file arrives at once), and a modest connection: 20 Mbit/s down,
+  // 40 ms round trip (the local server does not compress, so the wasm crosses it uncompressed).
+  const networks = {
+    loopback: null,
+    '20 Mbit/s, 40 ms': { latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 },
+  };
+  for (const [networkName, network] of Object.entries(networks)) {
+    const results = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+    for (const [url, interactive] of Object.values(targets)) await paintAndInteract(browser.context, url, interactive, network);
+    for (let i = 0; i < runs; i++) {
+      for (const [name, [url, interactive]] of Object.entries(targets)) {
+        results[name].push(await paintAndInteract(browser.context, url, interactive, network));
+      }
+    }
+    // A plain page responds once it is painted: both ratios are against its first paint.
+    const plainFcp = median(results.plain.map((r) => r.fcp));
+    const plainDone = plainFcp;
+    console.log(`\nseed article over ${networkName}, ${runs} runs each, median ms (ratio to plain static HTML's):`);
+    console.log(`  ${'page'.padEnd(18)} ${'first paint'.padStart(18)} ${'click selects'.padStart(18)} ${'bytes before paint'.padStart(20)}`);
+    for (const [name, rows] of Object.entries(results)) {
+      const fcp = median(rows.map((r) => r.fcp));
+      const done = median(rows.map((r) => r.done));
+      const bytes = median(rows.map((r) => r.bytes));
+      const doneText = name === 'plain' ? `${done.toFixed(1)} (DOM)` : `${done.toFixed(1)} (${(done / plainDone).toFixed(2)}×)`;
+      console.log(`  ${name.padEnd(18)} ${`${fcp.toFixed(1)} (${(fcp / plainFcp).toFixed(2)}×)`.padStart(18)} ${doneText.padStart(18)} ${String(bytes).padStart(20)}`);
+    }
+    console.log(`  (client-rendered: \`index.html#/article/<seed>\`, whose first paint is the prerendered library)`);
+    for (const name of ['prerendered', 'client-rendered']) {
+      const last = results[name].at(-1);
+      console.log(`  in before the first paint, ${name} (last run): ${last.files.join(', ')}`);
     }
   }
   await browser.close();
   await server.close();
   fs.rmSync(root, { recursive: true, force: true });
-  const plainFcp = median(results.plain.map((r) => r.fcp));
-  const plainDone = median(results.plain.map((r) => r.done));
-  console.log(`\nprerendered seed article, ${runs} runs each, median ms (ratio to plain static HTML):`);
-  console.log(`  ${'page'.padEnd(18)} ${'first paint'.padStart(18)} ${'click selects'.padStart(18)} ${'bytes before paint'.padStart(20)}`);
-  for (const [name, rows] of Object.entries(results)) {
-    const fcp = median(rows.map((r) => r.fcp));
-    const done = median(rows.map((r) => r.done));
-    const bytes = median(rows.map((r) => r.bytes));
-    const doneText = name === 'plain' ? `${done.toFixed(1)} (loaded)` : `${done.toFixed(1)} (${(done / plainDone).toFixed(2)}×)`;
-    console.log(`  ${name.padEnd(18)} ${`${fcp.toFixed(1)} (${(fcp / plainFcp).toFixed(2)}×)`.padStart(18)} ${doneText.padStart(18)} ${String(bytes).padStart(20)}`);
-  }
-  for (const name of ['prerendered', 'client-rendered']) {
-    const last = results[name].at(-1);
-    console.log(`  files in before the first paint, ${name} (last run): ${last.files.join(', ')}`);
-  }
 }
