@@ -24,8 +24,9 @@ use crate::route::{Collection, Route};
 pub const ROUTE_ATTRIBUTE: &str = "data-route";
 
 /// The attribute `#app` gets once the app has taken over: `hydrated` (a prerendered page, kept
-/// as it was) or `rendered` (drawn from scratch). Until then, on a prerendered page, nothing
-/// responds to clicks.
+/// as it was) or `rendered` (drawn from scratch); `static` when the data a prerendered page was
+/// made from could not be fetched, so the page stays as it is, without the app. Until then, on a
+/// prerendered page, nothing responds to clicks.
 pub const READY_ATTRIBUTE: &str = "data-app";
 
 /// The data a prerendered page was rendered from, handed to the first render (a context) so it
@@ -150,11 +151,18 @@ mod client {
                 Route::Timeline => Shelf::bundled(true).await.map(Preloaded::Story),
                 _ => Err(crate::data::LoadError::NotFound),
             };
-            let Ok(preloaded) = preloaded else {
-                // The page stays as it was prerendered, readable; the route goes back to what was
-                // asked for and the app renders it from scratch (saying what failed).
-                set_hash(&wanted);
-                return render(root);
+            let preloaded = match preloaded {
+                Ok(preloaded) => preloaded,
+                Err(error) => {
+                    // The page stays as it was prerendered, readable as without the app, rather
+                    // than replaced by a message about a file it does not need.
+                    web_sys::console::warn_1(
+                        &format!("Dateline could not take over this page: {error}").into(),
+                    );
+                    set_hash(&wanted);
+                    root.set_attribute(READY_ATTRIBUTE, "static").ok();
+                    return;
+                }
             };
             yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preloaded })
                 .hydrate();

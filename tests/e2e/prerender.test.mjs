@@ -278,3 +278,16 @@ test('every bundled article has its page, with its own title and route', async (
       fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/Content-Security-Policy" content="([^"]*)"/)[1]);
   }
 });
+
+test('when the file a page hydrates from cannot be fetched, the page stays as it was, readable', async () => {
+  const page = await withJs.context.newPage();
+  await page.route(`**/articles/${SEED_ID}.json`, (route) => route.abort());
+  await page.goto(server.url + `${PAGE}#/article/${SEED_ID}/entity/vladimir-putin`);
+  await page.waitForSelector('#app[data-app="static"]');
+  const view = await readingView(page);
+  assert.deepEqual(view.paragraphs, seed.paragraphs);
+  assert.deepEqual(view.mentions, expectedFromFile().mentions);
+  // The address keeps what was asked for, for a reload.
+  assert.equal(new URL(page.url()).hash, `#/article/${SEED_ID}/entity/vladimir-putin`);
+  await page.close();
+});
