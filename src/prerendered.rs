@@ -153,9 +153,16 @@ mod client {
             };
             let preloaded = match preloaded {
                 Ok(preloaded) => preloaded,
+                Err(_) if page == Route::Library => {
+                    // index.html serves every hash route, which need the app: it renders from
+                    // scratch and says what failed.
+                    set_hash(&wanted);
+                    return render(root);
+                }
                 Err(error) => {
-                    // The page stays as it was prerendered, readable as without the app, rather
-                    // than replaced by a message about a file it does not need.
+                    // An article's or the timeline's page stays as it was prerendered, readable
+                    // as without the app (its links lead to other pages), rather than replaced by
+                    // a message about a file it does not need.
                     web_sys::console::warn_1(
                         &format!("Dateline could not take over this page: {error}").into(),
                     );
