@@ -13,7 +13,6 @@ const ON_DEMAND = new Set(__ON_DEMAND__);
 // the origin's caches: name this copy's caches by its scope and only ever delete those.
 const PREFIX = `dateline ${self.registration.scope} `;
 const CACHE = PREFIX + VERSION;
-const INDEX = new URL('index.html', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -35,9 +34,11 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
-  // Routes live in the hash, so every page of the app is the scope's index.html.
-  const key = request.mode === 'navigate' && new URL(request.url).pathname === new URL(self.registration.scope).pathname
-    ? INDEX
+  // Routes live in the hash, so a page is a directory's index.html: the scope's (the library and
+  // every hash route) or a prerendered page's (`article/<id>/`, `timeline/`), all precached.
+  const url = new URL(request.url);
+  const key = request.mode === 'navigate' && url.pathname.endsWith('/')
+    ? new URL(url.pathname + 'index.html', url.origin).href
     : request;
   const relative = request.url.slice(self.registration.scope.length).split(/[?#]/)[0];
   event.respondWith((async () => {

@@ -1,4 +1,8 @@
 //! The root component: header, the routed screen (routes in [`crate::route`]), footer.
+//!
+//! [`App`] routes by the address's hash; the build's prerender step renders the same [`Shell`]
+//! natively under a fixed route (`crate::prerendered::StaticApp`), and a prerendered page is
+//! hydrated with the data it was rendered from ([`Preloaded`]), so both draw the same DOM.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,6 +16,7 @@ use crate::pages::mine::MinePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::ReaderPage;
 use crate::pages::story::StoryPage;
+use crate::prerendered::Preloaded;
 use crate::route::{Collection, Route};
 
 fn switch(route: Route, engine: &EngineSession) -> Html {
@@ -33,16 +38,34 @@ fn switch(route: Route, engine: &EngineSession) -> Html {
     }
 }
 
-/// The app: header, the routed screen, footer.
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What a prerendered page was rendered from; nothing when the app renders from scratch.
+    #[prop_or_default]
+    pub preloaded: Preloaded,
+}
+
+/// The app in the browser: routes live in the address's hash.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    html! {
+        <ContextProvider<Preloaded> context={props.preloaded.clone()}>
+            <HashRouter><Shell /></HashRouter>
+        </ContextProvider<Preloaded>>
+    }
+}
+
+/// Header, the routed screen, footer: everything inside the router.
+#[function_component(Shell)]
+pub fn shell() -> Html {
     // One analysis engine session for the page: its idle worker outlives the Analyze page.
     let render = use_memo((), |_| {
         let engine = EngineSession::default();
         Callback::from(move |route| switch(route, &engine))
     });
     html! {
-        <HashRouter>
+        <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 // The hash belongs to the router; move focus by hand instead of following it.
                 e.prevent_default();
@@ -72,6 +95,6 @@ pub fn app() -> Html {
                     <a href={Route::About.href()} data-nav="about">{"About, data and licences"}</a>
                 </p>
             </footer>
-        </HashRouter>
+        </>
     }
 }

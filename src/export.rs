@@ -186,7 +186,8 @@ struct Text {
     text: String,
 }
 
-fn escape(text: &str) -> String {
+/// Escapes text for an HTML text node or attribute value (also the prerendered pages' heads).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -17,18 +17,17 @@ pub mod offline;
 pub mod page;
 pub mod pages;
 pub mod panic;
+pub mod prerendered;
 pub mod route;
 pub mod store;
 
-/// Mounts the app into `#app`, replacing the boot message that index.html shows until then.
+/// Mounts the app into `#app`: hydrates a prerendered page that shows what the address asks for,
+/// else replaces what the page shows (the boot message, or another prerendered page).
 pub fn start() {
     panic::show_panics_in_page();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
+        Some(root) => prerendered::start(root),
         None => {
             yew::Renderer::<app::App>::new().render();
         }

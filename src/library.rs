@@ -112,6 +112,22 @@ impl Shelf {
         Ok(shelf)
     }
 
+    /// The bundled library alone, without the reader's articles (read from storage, which takes
+    /// a while), and its events if asked: what a prerendered page was rendered from.
+    pub async fn bundled(with_events: bool) -> Result<crate::data::Shared<Shelf>, LoadError> {
+        let index = bundled_index().await?;
+        let events = match with_events {
+            true => Some(bundled_events(&index).await?),
+            false => None,
+        };
+        Ok(crate::prerendered::bundled_shelf(index, events))
+    }
+
+    /// Gives the library its dated events (the prerender step reads them from a file).
+    pub fn set_events(&self, events: Rc<LibraryEvents>) {
+        *self.events.borrow_mut() = Some(events);
+    }
+
     /// Loads the library's dated events (once), the reader's folded in as the articles were.
     pub async fn load_events(&self) -> Result<Rc<LibraryEvents>, LoadError> {
         if let Some(events) = self.events() {

@@ -1,5 +1,6 @@
 //! The routes and the selection they carry. Hash routes survive reloads and static hosting: the
-//! server only ever serves `index.html`.
+//! server serves `index.html`, or a bundled article's prerendered page (`article/<id>/`), whose
+//! hash carries the route too (see [`crate::prerendered`]).
 
 use yew::Callback;
 use yew_router::prelude::*;
@@ -137,9 +138,35 @@ impl Route {
         Some((collection, id.clone(), selection))
     }
 
-    /// The `href` of a route, for plain links (`#/article/<id>`).
+    /// The `href` of a route, for plain links. A bundled article has a page of its own, made at
+    /// build time, that readers without the app can read and crawlers follow:
+    /// `article/<id>/`, with a selection in its hash (`article/<id>/#/article/<id>/entity/<e>`).
+    /// Every other screen is `index.html`'s, by hash (`#/timeline`). Relative to the site's
+    /// root: a page below it says so with `<base href>`.
     pub fn href(&self) -> String {
-        format!("#{}", self.to_path())
+        match self.article() {
+            Some((Collection::Bundled, id, Selection::None)) => Self::page_address(&id),
+            Some((Collection::Bundled, id, _)) => {
+                format!("{}#{}", Self::page_address(&id), self.to_path())
+            }
+            // The whole story timeline has its page too; a query is the app's to answer.
+            None if *self == Route::Timeline => "timeline/".to_string(),
+            _ => format!("#{}", self.to_path()),
+        }
+    }
+
+    /// The `href` of a route with a query string (`q=putin`; empty: none), for plain links.
+    pub fn href_with_query(&self, query: &str) -> String {
+        if query.is_empty() {
+            self.href()
+        } else {
+            format!("#{}?{query}", self.to_path())
+        }
+    }
+
+    /// The address of a bundled article's page, relative to the site's root.
+    pub fn page_address(id: &str) -> String {
+        format!("article/{id}/")
     }
 }
 
@@ -184,8 +211,15 @@ mod tests {
         );
         assert_eq!(
             Route::to_article(Collection::Bundled, "b", &Selection::None).href(),
-            "#/article/b"
+            "article/b/"
+        );
+        assert_eq!(
+            Route::to_article(Collection::Bundled, "b", &Selection::Entity("e".into())).href(),
+            "article/b/#/article/b/entity/e"
         );
         assert_eq!(Route::Analyze.article(), None);
+        assert_eq!(Route::Timeline.href(), "timeline/");
+        assert_eq!(Route::Timeline.href_with_query("q=a"), "#/timeline?q=a");
+        assert_eq!(Route::Library.href_with_query(""), "#/");
     }
 }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::components::body_text::{Layout, TextPart};
 use crate::components::{elements, is_activation_key};
 use crate::data::Shared;
+use crate::prerendered::Preloaded;
 
 /// Props of [`ArticleBody`].
 #[derive(Properties, PartialEq)]
@@ -84,7 +85,9 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
         show_in(&part, &resting, &shown);
     });
     let parts = layout.part_count();
-    let rendered = use_state(|| 1);
+    // A prerendered page holds all of the text: its first render must too.
+    let whole = use_context::<Preloaded>().is_some_and(|p| p.is_page());
+    let rendered = use_state(|| if whole { parts } else { 1 });
     let needed = sentence.map_or(0, |s| layout.part_holding(s.start) + 1);
     let upto = (*rendered).max(needed).min(parts);
     {

@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::components::elements;
 use crate::data::Shared;
 use crate::dates::{display_date, event_when};
+use crate::prerendered::Preloaded;
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -305,7 +306,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let entries = Shared(use_memo(props.article.clone(), |a| Entries::new(a)));
     let parts = entries.parts();
-    let rendered = use_state(|| 1);
+    // A prerendered page holds the whole timeline: its first render must too.
+    let whole = use_context::<Preloaded>().is_some_and(|p| p.is_page());
+    let rendered = use_state(|| if whole { parts } else { 1 });
     // A short timeline comes in one go, its undated list too.
     let short = entries.dated.len() + entries.undated.len() <= ENTRIES_PART;
     let upto = if short { parts } else { (*rendered).min(parts) };

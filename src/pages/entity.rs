@@ -234,7 +234,7 @@ fn events_list(shelf: &Shelf, id: &str, index: u32) -> Html {
             if mine.is_empty() {
                 <p class="empty">{"No dated event of the library names it."}</p>
             } else {
-                <p><a href={format!("{}?entity={id}", Route::Timeline.href())} data-nav="timeline">{"See them on the story timeline"}</a></p>
+                <p><a href={Route::Timeline.href_with_query(&format!("entity={id}"))} data-nav="timeline">{"See them on the story timeline"}</a></p>
                 <ol class="story-list">
                     { for mine.iter().take(EVENTS).map(|event| {
                         let entry = &shelf.index.articles[event.article as usize];

@@ -14,6 +14,7 @@ use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{LoadError, Shared};
 use crate::dates::{display_published, reading_minutes};
 use crate::library::{Query, Shelf, UNKNOWN_YEAR};
+use crate::prerendered::Preloaded;
 use crate::route::{Collection, Route, Selection};
 
 /// Cards rendered at once; "Show more" adds as many again, so the DOM stays small at 10,000.
@@ -204,12 +205,8 @@ fn results(shelf: &Shelf, query: &Query, found: &[u32], shown: &UseStateHandle<u
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
-    let timeline = Route::Timeline.href()
-        + &serde_urlencoded::to_string(query)
-            .ok()
-            .filter(|q| !q.is_empty())
-            .map(|q| format!("?{q}"))
-            .unwrap_or_default();
+    let timeline =
+        Route::Timeline.href_with_query(&serde_urlencoded::to_string(query).unwrap_or_default());
     html! {
         <>
         <p class="result-count" role="status" aria-live="polite" data-results={found.len().to_string()}>
@@ -239,7 +236,10 @@ pub fn library_page() -> Html {
     let query: Query = location
         .and_then(|l| l.query::<Query>().ok())
         .unwrap_or_default();
-    let shelf = use_state(|| None::<Result<Shared<Shelf>, LoadError>>);
+    // A prerendered library starts with the bundled articles it was rendered from; the reader's
+    // own are added once read from storage.
+    let preloaded = use_context::<Preloaded>().unwrap_or_default();
+    let shelf = use_state(|| preloaded.shelf().map(Ok::<_, LoadError>));
     {
         let shelf = shelf.clone();
         use_effect_with((), move |_| {

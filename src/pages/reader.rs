@@ -1,7 +1,6 @@
 //! A bundled article: loads it by id and shows it in the reading view; the selection lives in the
 //! route.
 
-use dateline_format::article::Article;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +8,7 @@ use crate::components::article_view::ArticleView;
 use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{load_article, LoadError, Shared};
 use crate::pages::not_found::NotFound;
+use crate::prerendered::Preloaded;
 use crate::route::{select_in_route, Collection, Selection};
 
 /// Props of [`ReaderPage`].
@@ -24,10 +24,20 @@ pub struct ReaderProps {
 #[function_component(ReaderPage)]
 pub fn reader_page(props: &ReaderProps) -> Html {
     let navigator = use_navigator();
-    let loaded = use_state(|| None::<(String, Result<Shared<Article>, LoadError>)>);
+    // A prerendered page hands over its article, so the first render equals the page.
+    let preloaded = use_context::<Preloaded>().unwrap_or_default();
+    let loaded = use_state(|| {
+        preloaded
+            .article(&props.id)
+            .map(|article| (props.id.clone(), Ok::<_, LoadError>(article)))
+    });
     {
         let loaded = loaded.clone();
         use_effect_with(props.id.clone(), move |id| {
+            if matches!(&*loaded, Some((shown, Ok(_))) if shown == id) {
+                // Hydrated: the article is on screen, and the reader may have scrolled already.
+                return;
+            }
             // Hash navigation keeps the scroll position; a different article starts at its top.
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             let id = id.clone();

@@ -19,6 +19,7 @@ use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{LoadError, Shared};
 use crate::dates::display_date;
 use crate::library::{Query, Shelf};
+use crate::prerendered::Preloaded;
 use crate::route::{Route, Selection};
 
 /// Zoom levels: pixels per day and the tick step.
@@ -268,12 +269,21 @@ pub fn story_page() -> Html {
     let query: Query = use_location()
         .and_then(|l| l.query::<Query>().ok())
         .unwrap_or_default();
-    let shelf = use_state(|| None::<Result<Shared<Shelf>, LoadError>>);
+    // A prerendered story timeline starts with the bundled library and events it was rendered
+    // from; the reader's own are added once read from storage.
+    let preloaded = use_context::<Preloaded>().unwrap_or_default();
+    let shelf = use_state(|| match &preloaded {
+        Preloaded::Story(shelf) => Some(Ok::<_, LoadError>(shelf.clone())),
+        _ => None,
+    });
     {
         let shelf = shelf.clone();
+        let hydrated = shelf.is_some();
         use_effect_with((), move |_| {
             gloo::utils::document().set_title("Story timeline — Dateline");
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            if !hydrated {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match Shelf::load().await {
                     Ok(shelf) => shelf.load_events().await.map(|_| Shared(shelf)),
@@ -353,12 +363,7 @@ pub fn story_view(props: &StoryProps) -> Html {
     };
     let articles: HashSet<u32> = placed.iter().map(|p| p.event.article).collect();
     let back = if query.entity.is_empty() {
-        Route::Library.href()
-            + &serde_urlencoded::to_string(query)
-                .ok()
-                .filter(|q| !q.is_empty())
-                .map(|q| format!("?{q}"))
-                .unwrap_or_default()
+        Route::Library.href_with_query(&serde_urlencoded::to_string(query).unwrap_or_default())
     } else {
         Route::Entity {
             id: query.entity.clone(),

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { watch, useBrowser, launch, SAMPLE, analyzePage as openAnalyze } from './harness.mjs';
+import { watch, useBrowser, launch, SAMPLE, analyzePage as openAnalyze, openApp } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -35,7 +35,7 @@ async function download(page, format) {
 
 test('the header and the library link to the Analyze page, which defaults the date to today', async () => {
   const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   assert.ok(await page.locator('.site-header a[href="#/analyze"]').count() === 1);
   await page.click('.mine-articles a[href="#/analyze"]');
@@ -66,12 +66,12 @@ test('a pasted text is analyzed in the worker, kept, and found in the library af
   await page.waitForURL(new RegExp(`#/mine/${id}/entity/`));
   assert.ok(await page.locator('.article-body [data-selected="true"]').count() > 0);
 
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.reload();
   const own = page.locator(`.article-card[data-own="true"] a[href="#/mine/${id}"]`);
   await own.waitFor();
   assert.equal(await own.textContent(), 'Merkel and Macron');
-  assert.ok(await page.locator('.article-card:not([data-own]) a[href^="#/article/"]').count() > 0, 'bundled ones are still listed');
+  assert.ok(await page.locator('.article-card:not([data-own]) a[href^="article/"]').count() > 0, 'bundled ones are still listed');
   await own.click();
   await page.waitForSelector('.article-body [data-entity-id]');
   assert.deepEqual(seen.errors, []);

@@ -2,7 +2,7 @@
 // Article files are served through request interception, as a broken static host would serve them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watch, useBrowser } from './harness.mjs';
+import { watch, useBrowser, openApp } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -113,7 +113,7 @@ test('a very long paragraph renders completely with every mention', async () => 
 test('a broken library index gets a message, not a blank page', async () => {
   const page = await env.browser.context.newPage();
   await page.route('**/articles/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.message-page');
   assert.match(await page.textContent('.message-page'), /library could not be opened[\s\S]*HTTP 500/);
   await page.close();

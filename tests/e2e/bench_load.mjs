@@ -3,6 +3,10 @@
 // Prints the release bundle's sizes (raw and gzipped), then the time from navigation until the
 // seed article's highlighted names and timeline are in the page, as a ratio against a plain
 // static HTML page with the same text, measured alternately in the same Chromium in the same run.
+// Then the prerendered page (`article/<seed>/`) against the same plain page and the app's own
+// client render (`#/article/<seed>`): first contentful paint, the time until a click on a name
+// selects it (a click is tried every 5 ms from the start), and the bytes that arrived before the
+// first paint (Resource Timing; the local server does not compress).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -61,3 +65,95 @@ console.log(`\nnavigation -> seed article interactive, ${runs} runs each, median
 console.log(`  plain static HTML  ${median(plain).toFixed(1)}`);
 console.log(`  Dateline           ${median(app).toFixed(1)}`);
 console.log(`  ratio Dateline / plain = ${(median(app) / median(plain)).toFixed(2)}`);
+
+/**
+ * Clicks the first name every 5 ms until it is selected, and records (`window.__selected`) when
+ * that showed: the time until the page responds to a reader. Stops clicking once selected.
+ */
+const CLICK_UNTIL_SELECTED = `(() => {
+  const tick = () => {
+    const mark = document.querySelector('.article-body mark[data-entity-id]');
+    if (mark && mark.dataset.selected === 'true') { window.__selected = performance.now(); return; }
+    if (mark && !window.__clicked) { window.__clicked = mark.dataset.entityId; }
+    if (mark) mark.click();
+    setTimeout(tick, 5);
+  };
+  setTimeout(tick, 0);
+})();`;
+
+/**
+ * First contentful paint, interactive time and bytes in before the first paint of `url`, over
+ * `network` (Chromium's emulated latency and throughput; null: loopback as it is).
+ */
+async function paintAndInteract(context, url, interactive, network) {
+  const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
+  if (interactive) await page.addInitScript(CLICK_UNTIL_SELECTED);
+  else await page.addInitScript(readyWhen('#ready'));
+  await page.goto(url);
+  await page.waitForFunction((interactive) => (interactive ? window.__selected : window.__ready)
+    && performance.getEntriesByName('first-contentful-paint').length > 0, interactive);
+  const result = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= fcp);
+    return {
+      fcp,
+      done: window.__selected ?? window.__ready,
+      bytes: nav.transferSize + before.reduce((sum, r) => sum + r.transferSize, 0),
+      files: [nav.name, ...before.map((r) => r.name)].map((u) => new URL(u).pathname),
+    };
+  });
+  await page.close();
+  return result;
+}
+
+{
+  const root = benchRoot();
+  const server = await serve(root);
+  const browser = await launch();
+  const targets = {
+    plain: [server.url + 'plain.html', false],
+    prerendered: [server.url + `article/${SEED_ID}/`, true],
+    'client-rendered': [server.url + `#/article/${SEED_ID}`, true],
+  };
+  // Loopback as it is (every file arrives at once), and a modest connection: 20 Mbit/s down,
+  // 40 ms round trip (the local server does not compress, so the wasm crosses it uncompressed).
+  const networks = {
+    loopback: null,
+    '20 Mbit/s, 40 ms': { latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 },
+  };
+  for (const [networkName, network] of Object.entries(networks)) {
+    const results = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+    for (const [url, interactive] of Object.values(targets)) await paintAndInteract(browser.context, url, interactive, network);
+    for (let i = 0; i < runs; i++) {
+      for (const [name, [url, interactive]] of Object.entries(targets)) {
+        results[name].push(await paintAndInteract(browser.context, url, interactive, network));
+      }
+    }
+    // A plain page responds once it is painted: both ratios are against its first paint.
+    const plainFcp = median(results.plain.map((r) => r.fcp));
+    const plainDone = plainFcp;
+    console.log(`\nseed article over ${networkName}, ${runs} runs each, median ms (ratio to plain static HTML's):`);
+    console.log(`  ${'page'.padEnd(18)} ${'first paint'.padStart(18)} ${'click selects'.padStart(18)} ${'bytes before paint'.padStart(20)}`);
+    for (const [name, rows] of Object.entries(results)) {
+      const fcp = median(rows.map((r) => r.fcp));
+      const done = median(rows.map((r) => r.done));
+      const bytes = median(rows.map((r) => r.bytes));
+      const doneText = name === 'plain' ? `${done.toFixed(1)} (DOM)` : `${done.toFixed(1)} (${(done / plainDone).toFixed(2)}×)`;
+      console.log(`  ${name.padEnd(18)} ${`${fcp.toFixed(1)} (${(fcp / plainFcp).toFixed(2)}×)`.padStart(18)} ${doneText.padStart(18)} ${String(bytes).padStart(20)}`);
+    }
+    console.log(`  (client-rendered: \`index.html#/article/<seed>\`, whose first paint is the prerendered library)`);
+    for (const name of ['prerendered', 'client-rendered']) {
+      const last = results[name].at(-1);
+      console.log(`  in before the first paint, ${name} (last run): ${last.files.join(', ')}`);
+    }
+  }
+  await browser.close();
+  await server.close();
+  fs.rmSync(root, { recursive: true, force: true });
+}

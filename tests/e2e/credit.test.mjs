@@ -120,6 +120,7 @@ test('a text analyzed without a date or a dateline keeps its date unknown', asyn
 test('an article the reader kept in format version 1 still opens, with its date', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
+  // Only for the origin: the storage below must be in place before the app starts and moves it.
   await page.goto(env.server.url);
   // Storage as Dateline left it before format version 2: the article as its version 1 JSON.
   const kept = {

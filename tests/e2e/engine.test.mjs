@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { watch, DIST, SEED_ID, useBrowser } from './harness.mjs';
+import { watch, DIST, SEED_ID, useBrowser, openApp } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -33,7 +33,7 @@ test('reading a bundled article never loads the engine, the model or the page wo
   const seen = watch(page);
   await page.goto(env.server.url + `#/article/${SEED_ID}`);
   await page.waitForSelector('[data-event-id]');
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   assert.deepEqual(engineFiles(seen.requests), []);
   await page.close();
@@ -53,7 +53,7 @@ test('the seed text analyzed in the browser equals the bundled article built by 
   const bundled = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED_ID}.json`), 'utf8'));
   const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   const replies = await analyzeInPage(page, {
     request: 7, id: bundled.id, title: bundled.title, standfirst: bundled.standfirst,
@@ -72,7 +72,7 @@ test('the seed text analyzed in the browser equals the bundled article built by 
 
 test('bad requests and a missing model give messages, not a dead worker', async () => {
   const page = await env.browser.context.newPage();
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   const malformed = await analyzeInPage(page, { request: 'one' });
   assert.equal(malformed.at(-1).status, 'failed');
@@ -114,7 +114,7 @@ function extractInPage(page, request) {
 test('the page worker extracts a saved page; the analysis worker carries no extractor', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   const paragraph = 'The council met on Tuesday and voted to rebuild the old bridge over the river. '.repeat(4);
   const html = `<html><head><title>Bridge vote</title><meta property="og:site_name" content="The Courier">

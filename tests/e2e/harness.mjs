@@ -106,9 +106,10 @@ export async function serve(root = DIST, { prefix = '', gzip = false } = {}) {
  *
  * Service workers are blocked unless asked for (`serviceWorkers: 'allow'`): `page.route` cannot
  * see requests a service worker answers, and most tests look at what the page itself fetches.
- * offline.test.mjs runs with the service worker.
+ * offline.test.mjs runs with the service worker. `javaScriptEnabled: false` reads the prerendered
+ * pages as a reader without JavaScript (or a crawler) does.
  */
-export async function launch({ serviceWorkers = 'block' } = {}) {
+export async function launch({ serviceWorkers = 'block', javaScriptEnabled = true } = {}) {
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -120,6 +121,7 @@ export async function launch({ serviceWorkers = 'block' } = {}) {
     ],
     viewport: { width: 1280, height: 900 },
     serviceWorkers,
+    javaScriptEnabled,
   });
   return {
     context,
@@ -151,6 +153,16 @@ export function readyWhen(selector) {
     new MutationObserver(check).observe(document, { childList: true, subtree: true });
     check();
   })();`;
+}
+
+/**
+ * Opens `url` and waits until the app has taken over the page (`#app[data-app]`): a prerendered
+ * page (the library, an article page) shows its content before the app responds to anything.
+ */
+export async function openApp(page, url) {
+  const response = await page.goto(url);
+  await page.waitForSelector('#app[data-app]');
+  return response;
 }
 
 export function screenshotPath(name) {

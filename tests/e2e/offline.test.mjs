@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, watch, DIST, SEED_ID, SAMPLE, useBrowser } from './harness.mjs';
+import { serve, watch, DIST, SEED_ID, SAMPLE, useBrowser, openApp } from './harness.mjs';
 
 const env = useBrowser({ serviceWorkers: 'allow' });
 
@@ -26,7 +26,7 @@ function bundleFiles(root = DIST) {
 async function firstVisit(url) {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(url);
+  await openApp(page, url);
   await page.waitForSelector('.article-card');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   return { page, seen };
@@ -95,11 +95,15 @@ test('offline after the first visit: library and seed article; Analyze once the 
   await env.browser.context.setOffline(true);
   await server.close();
   try {
-    await page.goto(server.url);
+    await openApp(page, server.url);
     await page.reload();
-    await page.waitForSelector(`a[href="#/article/${SEED_ID}"]`);
-    await page.click(`a[href="#/article/${SEED_ID}"]`);
-    await page.waitForSelector('[data-entity-id]');
+    // The card leads to the article's own page (prerendered, precached), which the app takes over.
+    await page.waitForSelector(`a[href="article/${SEED_ID}/"]`);
+    await page.click(`a[href="article/${SEED_ID}/"]`);
+    await page.waitForURL(server.url + `article/${SEED_ID}/#/article/${SEED_ID}`);
+    await page.waitForSelector('#app[data-app="hydrated"]');
+    await page.click('.article-body mark[data-entity-id="vladimir-putin"]');
+    await page.waitForSelector('.article-body mark[data-selected="true"]');
     await page.waitForSelector('[data-event-id]');
     assert.match(await page.textContent('h1'), /Putin and Trump meet/);
     const requestsBefore = seen.requests.length;

@@ -3,7 +3,7 @@
 // origin. Runs against the release build in dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, watch, screenshotPath, SEED_ID, useBrowser } from './harness.mjs';
+import { serve, watch, screenshotPath, SEED_ID, useBrowser, openApp } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -28,13 +28,14 @@ function events(page) {
 test('the library links the seed article and opens it', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(env.server.url);
-  const link = page.locator(`a[href="#/article/${SEED_ID}"]`);
+  await openApp(page, env.server.url);
+  const link = page.locator(`a[href="article/${SEED_ID}/"]`);
   await link.waitFor();
   assert.match(await link.textContent(), /Putin and Trump meet/);
   await link.click();
+  await page.waitForSelector('#app[data-app="hydrated"]');
   await page.waitForSelector('[data-entity-id]');
-  assert.equal(new URL(page.url()).hash, `#/article/${SEED_ID}`);
+  assert.equal(page.url(), env.server.url + `article/${SEED_ID}/#/article/${SEED_ID}`);
   assert.match(await page.textContent('h1'), /Putin and Trump meet for the first time/);
   assert.match(await page.textContent('.article-header .meta'), /RT.*7 July 2017.*min read/s);
   assert.deepEqual(seen.errors, []);
@@ -233,7 +234,7 @@ test('an unknown article or route shows a clear not-found page', async () => {
 test('nothing leaves the origin, the CSP holds, and the page fits a phone', async () => {
   const page = await env.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url);
   await page.waitForSelector('.article-card');
   await page.screenshot({ path: screenshotPath('library-desktop.png'), fullPage: true });
   await openSeed(page);

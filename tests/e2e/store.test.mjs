@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { watch, useBrowser, clearStorage, keptArticles, DIST, SEED_ID, SAMPLE } from './harness.mjs';
+import { watch, useBrowser, clearStorage, keptArticles, DIST, SEED_ID, SAMPLE, openApp } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -39,7 +39,7 @@ test('articles kept in localStorage move to IndexedDB intact, damaged ones too, 
     localStorage.setItem('unrelated', 'stays');
   }, { older, newer, damaged, unlisted });
 
-  await page.goto(env.server.url + '#/');
+  await openApp(page, env.server.url + '#/');
   const own = page.locator('.article-card[data-own="true"]');
   await page.waitForSelector('.article-card[data-own="true"][data-article-id="mine-unlisted"]');
   // Newest first as the old index had them, then the one it did not list.
