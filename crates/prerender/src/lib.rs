@@ -146,9 +146,9 @@ fn find(template: &str, start: &str, end: &str) -> Result<std::ops::Range<usize>
 
 /// Fills in the template (Trunk's `index.html`) for `page`, with `app_html` (the server
 /// renderer's HTML of the route) in `#app`. `site` is the site's absolute address ending in
-/// `/` when known: then the canonical and Open Graph addresses are absolute, else the canonical
-/// address is relative (resolved against the page's base, the site's root) and `og:url` is left
-/// out, since Open Graph wants an absolute one.
+/// `/` when known: then the page names its canonical and Open Graph address; else both are left
+/// out, since a relative canonical address is one search engines may misread (Lighthouse fails
+/// it) and Open Graph wants an absolute one.
 pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> Result<String> {
     let mut html = template.to_string();
     let app = find(&html, "<div id=\"app\"", "</div>")?;
@@ -200,15 +200,14 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
         .collect();
     html.replace_range(preload, &preloads.join("\n    "));
 
-    let address = match site {
-        Some(site) => format!("{site}{}", page.dir),
-        None if page.dir.is_empty() => "./".to_string(),
-        None => page.dir.clone(),
-    };
-    let mut head = vec![format!(
-        "<link rel=\"canonical\" href=\"{}\">",
-        escape_html(&address)
-    )];
+    let address = site.map(|site| format!("{site}{}", page.dir));
+    let mut head = Vec::new();
+    if let Some(address) = &address {
+        head.push(format!(
+            "<link rel=\"canonical\" href=\"{}\">",
+            escape_html(address)
+        ));
+    }
     let meta = |property: &str, content: &str| {
         format!(
             "<meta property=\"{property}\" content=\"{}\">",
@@ -233,8 +232,8 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
             "website"
         },
     ));
-    if site.is_some() {
-        head.push(meta("og:url", &address));
+    if let Some(address) = &address {
+        head.push(meta("og:url", address));
     }
     head.push(name("twitter:card", "summary"));
     head.push(name("twitter:title", og_title));
@@ -342,10 +341,9 @@ mod tests {
         );
         assert!(html.contains("<title>Say &quot;hi&quot; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; — Dateline</title>"));
         assert!(html.contains("<meta name=\"description\" content=\"First words here.\">"));
-        assert!(html.contains("<link rel=\"canonical\" href=\"article/a-1/\">"));
         assert!(
-            !html.contains("og:url"),
-            "Open Graph wants an absolute address"
+            !html.contains("rel=\"canonical\"") && !html.contains("og:url"),
+            "without the site's address, no canonical or Open Graph address"
         );
         assert!(html.contains("href=\"articles/a-1.json\" as=\"fetch\""));
         assert!(!html.contains("articles/index.json"));
@@ -371,7 +369,15 @@ mod tests {
         ));
         let library = fill(TEMPLATE, &library_page(3), "", None).unwrap();
         assert!(!library.contains("<base"));
-        assert!(library.contains("<link rel=\"canonical\" href=\"./\">"));
+        assert!(!library.contains("rel=\"canonical\""));
+        let library = fill(
+            TEMPLATE,
+            &library_page(3),
+            "",
+            Some("https://example.org/news/"),
+        )
+        .unwrap();
+        assert!(library.contains("<link rel=\"canonical\" href=\"https://example.org/news/\">"));
     }
 
     #[test]

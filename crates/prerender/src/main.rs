@@ -4,7 +4,8 @@
 //! into `index.html` itself, each rendered by the app's components for the app to hydrate.
 //!
 //! `DATELINE_SITE_URL` (e.g. `https://example.org/dateline/`), when set, makes the pages'
-//! canonical and Open Graph addresses absolute; without it they are relative to the site's root.
+//! canonical and Open Graph addresses; without it the pages name neither (a relative canonical
+//! address is one search engines may misread).
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
