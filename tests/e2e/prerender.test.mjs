@@ -5,6 +5,7 @@
 // the story timeline are prerendered too and link to the article pages; sub-path hosting works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, watch, screenshotPath, DIST, SEED_ID } from './harness.mjs';
@@ -267,7 +268,7 @@ test('under a sub-path the article page loads its assets from the root of the co
   }
 });
 
-test('every bundled article has its page, with its own title and route', async () => {
+test('every bundled article has its page, with its own title, route and loader', async () => {
   const index = JSON.parse(fs.readFileSync(path.join(DIST, 'articles', 'index.json'), 'utf8'));
   for (const [id, title] of index.articles) {
     const html = fs.readFileSync(path.join(DIST, 'article', id, 'index.html'), 'utf8');
@@ -275,9 +276,17 @@ test('every bundled article has its page, with its own title and route', async (
     assert.ok(html.includes('<base href="../../">'), id);
     const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     assert.ok(html.includes(`<title>${escaped} — Dateline</title>`), `${id}: title`);
-    // The same Content-Security-Policy as index.html: the loader is the same script.
-    assert.equal(html.match(/Content-Security-Policy" content="([^"]*)"/)[1],
-      fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/Content-Security-Policy" content="([^"]*)"/)[1]);
+    // index.html's Content-Security-Policy, allowing exactly this page's own loader (it names
+    // the file the page hydrates from) by its hash.
+    const policy = (page) => page.match(/Content-Security-Policy" content="([^"]*)"/)[1];
+    const loaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(loaders.length, 1, `${id}: one loader`);
+    assert.ok(loaders[0].includes(`articles/${id}.json`), `${id}: the loader preloads its article`);
+    const hash = `'sha256-${crypto.createHash('sha256').update(loaders[0]).digest('base64')}'`;
+    const withoutHashes = (csp) => csp.replace(/ 'sha256-[^']*'/g, '');
+    assert.ok(policy(html).includes(`'wasm-unsafe-eval' ${hash};`), `${id}: the CSP allows its loader`);
+    assert.equal(withoutHashes(policy(html)),
+      withoutHashes(policy(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))));
   }
 });
 
@@ -291,5 +300,22 @@ test('when the file a page hydrates from cannot be fetched, the page stays as it
   assert.deepEqual(view.mentions, expectedFromFile().mentions);
   // The address keeps what was asked for, for a reload.
   assert.equal(new URL(page.url()).hash, `#/article/${SEED_ID}/entity/vladimir-putin`);
+  await page.close();
+});
+
+test('the page paints its text before anything of the app is fetched', async () => {
+  const page = await withJs.context.newPage();
+  await page.goto(server.url + PAGE);
+  await page.waitForSelector('#app[data-app="hydrated"]');
+  const { paint, fetched } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    fetched: performance.getEntriesByType('resource')
+      .filter((r) => /dateline-app-.*\.(js|wasm)$|articles\/.*\.json$/.test(r.name))
+      .map((r) => [r.name.split('/').pop(), r.startTime]),
+  }));
+  assert.ok(paint > 0, 'the page painted');
+  // The app's JS, its wasm and the article's file.
+  assert.equal(fetched.length, 3, JSON.stringify(fetched));
+  for (const [name, start] of fetched) assert.ok(start >= paint, `${name} fetched at ${start} ms, before the first paint at ${paint} ms`);
   await page.close();
 });

@@ -182,23 +182,14 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
             escape_html(&page.description)
         ),
     );
-    // The template preloads the library's index; a page preloads what it needs instead.
+    // The template preloads the library's index; a page's loader preloads what it needs instead.
     let preload = find(
         &html,
         "<link rel=\"preload\" href=\"articles/index.json\"",
         ">",
     )?;
-    let preloads: Vec<String> = page
-        .preload
-        .iter()
-        .map(|file| {
-            format!(
-                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
-                escape_html(file)
-            )
-        })
-        .collect();
-    html.replace_range(preload, &preloads.join("\n    "));
+    html.replace_range(preload.start..skip_line_end(&html, preload.end), "");
+    start_app_after_first_paint(&mut html, &page.preload)?;
 
     let address = site.map(|site| format!("{site}{}", page.dir));
     let mut head = Vec::new();
@@ -260,6 +251,84 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
     Ok(html)
 }
 
+/// Replaces Trunk's loader (an inline module that imports the app's JS, which fetches its wasm,
+/// and the preload links of both) with one that starts the same way after the page's first
+/// paint, preloading `data` (the files the app hydrates from) then. The page is readable as it
+/// stands, so its text never waits behind the app's download; a load audit (Lighthouse) sees
+/// nothing of the app before the text has painted. "Painted" is the browser's first contentful
+/// paint entry (a frame can reach the screen well after `requestAnimationFrame` ran for it),
+/// else, where paint timing is missing, the frame after the first. A hidden page paints nothing,
+/// so it starts at once, or when it is hidden before its first paint. The new inline script gets its hash into the CSP from `scripts/csp_hash.py`, run after.
+pub fn start_app_after_first_paint(html: &mut String, data: &[String]) -> Result<()> {
+    let loader = find(html, "<script type=\"module\">", "</script>")?;
+    let quoted_after = |text: &str, key: &str| -> Result<String> {
+        let from = text
+            .find(key)
+            .map(|at| at + key.len())
+            .with_context(|| format!("Trunk's loader has no {key:?}: its format changed"))?;
+        let to = text[from..]
+            .find('\'')
+            .context("Trunk's loader has an unterminated string")?;
+        Ok(text[from..from + to].to_string())
+    };
+    let trunk_loader = &html[loader.clone()];
+    let js = quoted_after(trunk_loader, "import init, * as bindings from '")?;
+    let wasm = quoted_after(trunk_loader, "module_or_path: '")?;
+    let quoted = |s: &str| serde_json::to_string(s).expect("a string serializes");
+    let data: Vec<String> = data.iter().map(|file| quoted(file)).collect();
+    let script = format!(
+        "<script type=\"module\">
+let started = false;
+const start = async () => {{
+  if (started) return;
+  started = true;
+  for (const href of [{data}]) {{
+    const link = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});
+    document.head.append(link);
+  }}
+  const bindings = await import({js});
+  const wasm = await bindings.default({{ module_or_path: {wasm} }});
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+}};
+if (document.visibilityState !== 'visible') start();
+else if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{
+  new PerformanceObserver((paints, observer) => {{
+    if (paints.getEntriesByName('first-contentful-paint').length) {{ observer.disconnect(); setTimeout(start); }}
+  }}).observe({{ type: 'paint', buffered: true }});
+  addEventListener('visibilitychange', start, {{ once: true }});
+}} else requestAnimationFrame(() => setTimeout(start));
+</script>",
+        data = data.join(", "),
+        js = quoted(&js),
+        wasm = quoted(&wasm),
+    );
+    html.replace_range(loader, &script);
+    for preloaded in [&js, &wasm] {
+        let link = html
+            .find(&format!("href=\"{preloaded}\""))
+            .and_then(|at| html[..at].rfind("<link").map(|start| (start, at)))
+            .and_then(|(start, at)| html[at..].find('>').map(|end| start..at + end + 1))
+            .with_context(|| format!("Trunk's page has no preload link of {preloaded}"))?;
+        let end = skip_line_end(html, link.end);
+        html.replace_range(link.start..end, "");
+    }
+    Ok(())
+}
+
+/// `at`, or past the line's end and the next line's indentation when only spaces follow `at` on
+/// its line, so a removed element leaves no blank line.
+fn skip_line_end(html: &str, at: usize) -> usize {
+    let rest = &html[at..];
+    match rest.find('\n') {
+        Some(newline) if rest[..newline].trim().is_empty() => {
+            let after = at + newline + 1;
+            after + (html[after..].len() - html[after..].trim_start_matches(' ').len())
+        }
+        _ => at,
+    }
+}
+
 /// An article's page.
 pub fn article_page(article: &Article, site: Option<&str>) -> Page {
     let dir = format!("article/{}/", article.id);
@@ -314,9 +383,13 @@ mod tests {
     <meta charset="utf-8">
     <meta name="description" content="Dateline: read a news story.">
     <title>Dateline</title>
+<script type="module">
+import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
     <link rel="preload" href="articles/index.json" as="fetch" crossorigin="anonymous">
-    <script type="module">import init from './app.js';</script>
-  </head>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-x"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm"></head>
   <body>
     <div id="app">
       <p class="boot-message" role="status">Loading Dateline…</p>
@@ -331,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn an_article_page_escapes_its_head_and_keeps_the_loader() {
+    fn an_article_page_escapes_its_head_and_starts_the_app_after_its_first_paint() {
         let article = article();
         let page = article_page(&article, None);
         let html = fill(TEMPLATE, &page, "<article>…</article>", None).unwrap();
@@ -345,9 +418,16 @@ mod tests {
             !html.contains("rel=\"canonical\"") && !html.contains("og:url"),
             "without the site's address, no canonical or Open Graph address"
         );
-        assert!(html.contains("href=\"articles/a-1.json\" as=\"fetch\""));
+        // Nothing of the app loads before the first paint: the loader starts it, and preloads
+        // the article's file, after a frame.
+        assert!(!html.contains("<link rel=\"preload\"") && !html.contains("modulepreload"));
         assert!(!html.contains("articles/index.json"));
-        assert!(html.contains("<script type=\"module\">import init from './app.js';</script>"));
+        let loader = html.split("<script type=\"module\">").nth(1).unwrap();
+        let loader = loader.split("</script>").next().unwrap();
+        assert!(loader.contains("for (const href of [\"articles/a-1.json\"])"));
+        assert!(loader.contains("await import(\"./app-1.js\")"));
+        assert!(loader.contains("module_or_path: \"./app-1_bg.wasm\""));
+        assert!(loader.contains("getEntriesByName('first-contentful-paint')"));
         assert!(!html.contains("boot-message"));
         // One script end tag for the loader and one for the JSON-LD: the title cannot close it.
         assert_eq!(html.matches("</script>").count(), 2);
