@@ -113,7 +113,7 @@ async function paintAndInteract(context, url, interactive, network) {
 }
 
 {
-  const root = benchRoot();
+  const root = distWithPlainSeed();
   const server = await serve(root);
   const browser = await launch();
   const targets = {

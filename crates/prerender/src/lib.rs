@@ -257,8 +257,10 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
 /// stands, so its text never waits behind the app's download; a load audit (Lighthouse) sees
 /// nothing of the app before the text has painted. "Painted" is the browser's first contentful
 /// paint entry (a frame can reach the screen well after `requestAnimationFrame` ran for it),
-/// else, where paint timing is missing, the frame after the first. A hidden page paints nothing,
-/// so it starts at once, or when it is hidden before its first paint. The new inline script gets its hash into the CSP from `scripts/csp_hash.py`, run after.
+/// else, where paint timing is missing, the frame after the first. It starts at once when the
+/// address's hash asks for another screen than the page (`index.html#/article/<id>`: the app
+/// draws that one, so the page's own paint is not worth waiting for; the rule is
+/// `prerendered::page_of`'s), and when the page is hidden (it paints nothing). The new inline script gets its hash into the CSP from `scripts/csp_hash.py`, run after.
 pub fn start_app_after_first_paint(html: &mut String, data: &[String]) -> Result<()> {
     let loader = find(html, "<script type=\"module\">", "</script>")?;
     let quoted_after = |text: &str, key: &str| -> Result<String> {
@@ -291,7 +293,10 @@ const start = async () => {{
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
 }};
-if (document.visibilityState !== 'visible') start();
+const page = document.getElementById('app')?.dataset.route ?? '/';
+const asked = location.hash.slice(1);
+const own = !asked.startsWith('/') || asked === page || asked.startsWith(page === '/' ? '/?' : page + '/') || asked.startsWith(page + '?');
+if (!own || document.visibilityState !== 'visible') start();
 else if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{
   new PerformanceObserver((paints, observer) => {{
     if (paints.getEntriesByName('first-contentful-paint').length) {{ observer.disconnect(); setTimeout(start); }}
