@@ -319,3 +319,16 @@ test('the page paints its text before anything of the app is fetched', async () 
   for (const [name, start] of fetched) assert.ok(start >= paint, `${name} fetched at ${start} ms, before the first paint at ${paint} ms`);
   await page.close();
 });
+
+test('when the app cannot start, the page says so and stays readable', async () => {
+  const page = await withJs.context.newPage();
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url + PAGE);
+  await page.waitForSelector('#app[data-app="failed"]');
+  const alert = await page.textContent('[role="alert"]');
+  assert.match(alert, /Dateline could not start here .*this page reads as it is/);
+  const view = await readingView(page);
+  assert.deepEqual(view.paragraphs, seed.paragraphs);
+  assert.deepEqual(view.mentions, expectedFromFile().mentions);
+  await page.close();
+});

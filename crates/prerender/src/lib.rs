@@ -260,7 +260,10 @@ pub fn fill(template: &str, page: &Page, app_html: &str, site: Option<&str>) -> 
 /// else, where paint timing is missing, the frame after the first. It starts at once when the
 /// address's hash asks for another screen than the page (`index.html#/article/<id>`: the app
 /// draws that one, so the page's own paint is not worth waiting for; the rule is
-/// `prerendered::page_of`'s), and when the page is hidden (it paints nothing). The new inline script gets its hash into the CSP from `scripts/csp_hash.py`, run after.
+/// `prerendered::page_of`'s), and when the page is hidden (it paints nothing).
+/// When the app's files cannot be loaded or its wasm cannot start (an old browser, a blocked
+/// download), the page stays as it is and says so above it (`data-app="failed"`), instead of
+/// leaving its controls silently dead. The new inline script gets its hash into the CSP from `scripts/csp_hash.py`, run after.
 pub fn start_app_after_first_paint(html: &mut String, data: &[String]) -> Result<()> {
     let loader = find(html, "<script type=\"module\">", "</script>")?;
     let quoted_after = |text: &str, key: &str| -> Result<String> {
@@ -288,10 +291,18 @@ const start = async () => {{
     const link = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});
     document.head.append(link);
   }}
-  const bindings = await import({js});
-  const wasm = await bindings.default({{ module_or_path: {wasm} }});
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+  const app = document.getElementById('app');
+  try {{
+    const bindings = await import({js});
+    const wasm = await bindings.default({{ module_or_path: {wasm} }});
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+  }} catch (error) {{
+    const note = Object.assign(document.createElement('p'), {{ className: 'noscript-note', textContent: `Dateline could not start here (${{error?.message ?? error}}), so this page reads as it is: selecting a name or an event, the legend's toggles and export need the app. Reloading may help.` }});
+    note.setAttribute('role', 'alert');
+    app?.before(note);
+    app?.setAttribute('data-app', 'failed');
+  }}
 }};
 const page = document.getElementById('app')?.dataset.route ?? '/';
 const asked = location.hash.slice(1);
