@@ -187,7 +187,7 @@ pub fn apply(article: &Article, correction: &Correction) -> Result<Article, Corr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_format::article::{Entity, Event, Span, SCHEMA_VERSION};
+    use dateline_format::article::{Entity, Event, Span};
 
     fn entity(id: &str, name: &str, mentions: &[(usize, usize)]) -> Entity {
         Entity {
@@ -201,16 +201,6 @@ mod tests {
 
     fn sample() -> Article {
         Article {
-            schema_version: SCHEMA_VERSION,
-            id: "t".into(),
-            title: "T".into(),
-            standfirst: String::new(),
-            source: String::new(),
-            published: Some("2017-07-07".into()),
-            published_inferred: false,
-            credit: None,
-            language: "en".into(),
-            paragraphs: vec!["Vladimir Putin met Putin in May.".into()],
             entities: vec![
                 entity("vladimir-putin", "Vladimir Putin", &[(0, 14)]),
                 entity("putin", "Putin", &[(19, 24)]),
@@ -225,6 +215,7 @@ mod tests {
                 timex: Span::new(28, 31),
                 entities: vec!["vladimir-putin".into(), "putin".into()],
             }],
+            ..crate::test_support::article(&["Vladimir Putin met Putin in May."])
         }
     }
 

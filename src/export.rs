@@ -8,6 +8,7 @@ use dateline_format::span::slice;
 use wasm_bindgen::JsCast;
 
 use crate::dates::{display_date, display_published, event_when};
+use crate::markup::escape;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,22 +185,6 @@ struct TimelineDate {
 struct Text {
     headline: String,
     text: String,
-}
-
-/// Escapes text for an HTML text node or attribute value (also the prerendered pages' heads).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const HTML_STYLE: &str = "body{font:1.1rem/1.7 Georgia,'DejaVu Serif',serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1d;background:#fbfaf7}\

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod export;
 pub mod import;
 pub mod library;
+pub mod markup;
 pub mod message;
 mod migrate;
 pub mod offline;
@@ -33,4 +34,29 @@ pub fn start() {
         }
     }
     offline::register_service_worker();
+}
+
+/// What the unit tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use dateline_format::article::{Article, SCHEMA_VERSION};
+
+    /// An article with these paragraphs, published on 7 July 2017, and nothing found in it yet.
+    pub fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            id: "t".into(),
+            title: "T".into(),
+            standfirst: String::new(),
+            source: String::new(),
+            published: Some("2017-07-07".into()),
+            published_inferred: false,
+            credit: None,
+            language: "en".into(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            entities: vec![],
+            timexes: vec![],
+            events: vec![],
+        }
+    }
 }

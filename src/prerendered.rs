@@ -171,20 +171,34 @@ mod client {
                     return;
                 }
             };
+            // Reading and checking the file is one task and hydrating another, so that neither
+            // holds the page's main thread for long (a phone's taps wait behind such tasks).
+            next_task().await;
             yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preloaded })
                 .hydrate();
+            // Yew hydrates once this task's microtasks run: the next task finds the page taken
+            // over, and only then says so.
+            next_task().await;
             root.set_attribute(READY_ATTRIBUTE, "hydrated").ok();
             if wanted != page_path {
                 // After the first render: the router takes the selection or query as a navigation.
-                gloo::timers::callback::Timeout::new(0, move || {
-                    set_hash(&wanted);
-                    if let Ok(event) = web_sys::Event::new("popstate") {
-                        gloo::utils::window().dispatch_event(&event).ok();
-                    }
-                })
-                .forget();
+                set_hash(&wanted);
+                if let Ok(event) = web_sys::Event::new("popstate") {
+                    gloo::utils::window().dispatch_event(&event).ok();
+                }
             }
         });
+    }
+
+    /// Resolves in a later task of the event loop (a zero-delay timeout), letting the browser
+    /// paint and handle input in between.
+    async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            gloo::utils::window()
+                .set_timeout_with_callback(&resolve)
+                .ok();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok();
     }
 
     fn render(root: web_sys::Element) {

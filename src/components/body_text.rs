@@ -9,13 +9,14 @@
 //! The text is cut into parts of whole paragraphs, about [`PART_CHARS`] characters each, so that
 //! `article_body` can show the first part at once and add the others one task at a time.
 
-use std::rc::Rc;
+use std::fmt::Write;
 
 use dateline_format::article::{Article, Entity, Span};
 use yew::prelude::*;
 
 use crate::data::Shared;
 use crate::dates::display_date;
+use crate::markup::{escape, push_escaped};
 
 /// What a stretch of the text is: the mention of an entity or a time expression (by index).
 #[derive(Clone, Copy)]
@@ -29,8 +30,7 @@ pub const PART_CHARS: usize = 10_000;
 
 /// The body's characters, its marks and its event sentences, computed once per article.
 pub struct Layout {
-    /// Per entity (by index): its id and what its mentions show.
-    ids: Vec<AttrValue>,
+    /// Per entity (by index): what its mentions show.
     looks: Vec<MentionLook>,
     chars: Vec<char>,
     /// Disjoint, by start. A time expression that overlaps a name is left out: names come first.
@@ -62,11 +62,6 @@ impl Layout {
         marks.sort_by_key(|m| m.0);
         let paragraphs = article.paragraph_spans();
         let mut layout = Layout {
-            ids: article
-                .entities
-                .iter()
-                .map(|e| AttrValue::from(Rc::<str>::from(e.id.as_str())))
-                .collect(),
             looks: article.entities.iter().map(MentionLook::of).collect(),
             chars: article.body_text().chars().collect(),
             marks,
@@ -177,9 +172,10 @@ pub struct TextPartProps {
     pub on_mount: Callback<web_sys::Element>,
 }
 
-/// What every mention of one entity shows: the tooltip and the label after the text.
+/// What every mention of one entity shows, escaped for an attribute: its id and tooltip.
 struct MentionLook {
-    tip: AttrValue,
+    id: String,
+    tip: String,
     type_code: &'static str,
     class: &'static str,
 }
@@ -193,12 +189,12 @@ impl MentionLook {
             format!("{count} mentions")
         };
         MentionLook {
-            tip: format!(
+            id: escape(&entity.id),
+            tip: escape(&format!(
                 "{} · {} · {mentions}",
                 entity.name,
                 entity.entity_type.label()
-            )
-            .into(),
+            )),
             type_code: entity.entity_type.code(),
             class: match entity.entity_type.code() {
                 "PER" => "mention per",
@@ -210,36 +206,47 @@ impl MentionLook {
     }
 }
 
-/// Renders the text, paragraph by paragraph, in its resting state.
-struct Renderer<'a> {
+/// Writes the text as HTML, paragraph by paragraph, in its resting state.
+///
+/// The text is one string of HTML per part rather than a tree of virtual nodes: a part of a long
+/// article holds thousands of elements, and the browser's own parser builds them far faster than
+/// element-by-element calls from WebAssembly; hydrating a prerendered part adopts its elements
+/// as they are instead of visiting each one. Nothing in it has a Yew listener: `article_body`
+/// listens on the whole body and finds the mention from the event's target.
+struct Writer<'a> {
     article: &'a Article,
     layout: &'a Layout,
+    out: String,
 }
 
-impl Renderer<'_> {
-    fn paragraph(&self, paragraph: Span) -> Html {
-        let mut nodes = Vec::new();
+impl Writer<'_> {
+    fn paragraph(&mut self, paragraph: Span) {
+        let layout = self.layout;
+        self.out.push_str("<p>");
         let mut at = paragraph.start;
-        let sentences = &self.layout.sentences;
-        let first = sentences.partition_point(|s| s.start < paragraph.start);
-        for &sentence in sentences[first..]
+        let first = layout
+            .sentences
+            .partition_point(|s| s.start < paragraph.start);
+        for &sentence in layout.sentences[first..]
             .iter()
             .take_while(|s| s.end <= paragraph.end)
         {
-            self.push_range(at, sentence.start, &mut nodes);
-            let mut inner = Vec::new();
-            self.push_range(sentence.start, sentence.end, &mut inner);
-            nodes.push(html! {
-                <span class="sentence" data-sentence={sentence.start.to_string()}>{ for inner }</span>
-            });
+            self.range(at, sentence.start);
+            let _ = write!(
+                self.out,
+                "<span class=\"sentence\" data-sentence=\"{}\">",
+                sentence.start
+            );
+            self.range(sentence.start, sentence.end);
+            self.out.push_str("</span>");
             at = sentence.end;
         }
-        self.push_range(at, paragraph.end, &mut nodes);
-        html! { <p key={paragraph.start}>{ for nodes }</p> }
+        self.range(at, paragraph.end);
+        self.out.push_str("</p>");
     }
 
-    /// Pushes the text from `from` to `to` with its marks.
-    fn push_range(&self, from: usize, to: usize, nodes: &mut Vec<Html>) {
+    /// Writes the text from `from` to `to` with its marks.
+    fn range(&mut self, from: usize, to: usize) {
         let layout = self.layout;
         let mut at = from;
         let first = layout.marks.partition_point(|m| m.0.start < from);
@@ -247,43 +254,67 @@ impl Renderer<'_> {
             if span.start < at {
                 continue;
             }
-            if span.start > at {
-                nodes.push(Html::from(layout.text(at, span.start)));
-            }
-            nodes.push(self.mark(span, mark));
+            self.text(at, span.start);
+            self.mark(span, mark);
             at = span.end;
         }
-        if at < to {
-            nodes.push(Html::from(layout.text(at, to)));
+        self.text(at, to);
+    }
+
+    fn text(&mut self, from: usize, to: usize) {
+        if from < to {
+            push_escaped(&mut self.out, &self.layout.text(from, to));
         }
     }
 
-    fn mark(&self, span: Span, mark: Mark) -> Html {
-        let text = self.layout.text(span.start, span.end);
+    fn mark(&mut self, span: Span, mark: Mark) {
+        let text = escape(&self.layout.text(span.start, span.end));
         match mark {
             Mark::Mention(i) => {
                 let look = &self.layout.looks[i];
-                html! {
-                    <mark class={look.class}
-                        data-entity-id={self.layout.ids[i].clone()}
-                        data-entity-type={look.type_code}
-                        data-tip={look.tip.clone()}
-                        tabindex="-1"
-                        role="button"
-                        aria-pressed="false"
-                        aria-label={format!("{text}: {}", look.tip)}
-                    >{text}</mark>
-                }
+                let _ = write!(
+                    self.out,
+                    "<mark class=\"{}\" data-entity-id=\"{}\" data-entity-type=\"{}\" data-tip=\"{}\" \
+                     tabindex=\"-1\" role=\"button\" aria-pressed=\"false\" aria-label=\"{text}: {}\">{text}</mark>",
+                    look.class,
+                    look.id,
+                    look.type_code,
+                    look.tip,
+                    look.tip,
+                );
             }
             Mark::Timex(i) => {
                 let timex = &self.article.timexes[i];
-                html! {
-                    <time class="timex" datetime={timex.granularity.map(|_| timex.value.clone())}
-                        title={format!("Time expression: {}", display_date(&timex.value))}>{text}</time>
+                self.out.push_str("<time class=\"timex\"");
+                if timex.granularity.is_some() {
+                    self.out.push_str(" datetime=\"");
+                    push_escaped(&mut self.out, &timex.value);
+                    self.out.push('"');
                 }
+                self.out.push_str(" title=\"Time expression: ");
+                push_escaped(&mut self.out, &display_date(&timex.value));
+                let _ = write!(self.out, "\">{text}</time>");
             }
         }
     }
+}
+
+/// The HTML of part `index` of the text: its paragraphs with their sentences and marks.
+pub fn part_html(article: &Article, layout: &Layout, index: usize) -> String {
+    let paragraphs = layout
+        .parts
+        .get(index)
+        .map(|part| &layout.paragraphs[part.clone()])
+        .unwrap_or_default();
+    let mut writer = Writer {
+        article,
+        layout,
+        out: String::with_capacity(paragraphs.iter().map(|p| p.len() * 3).sum()),
+    };
+    for &paragraph in paragraphs {
+        writer.paragraph(paragraph);
+    }
+    writer.out
 }
 
 /// One part of the body text; re-rendered only when the article itself changes.
@@ -299,44 +330,19 @@ pub fn text_part(props: &TextPartProps) -> Html {
             }
         });
     }
-    let renderer = Renderer {
-        article: &props.article,
-        layout: &props.layout,
-    };
-    let paragraphs = props
-        .layout
-        .parts
-        .get(props.index)
-        .map(|part| &props.layout.paragraphs[part.clone()])
-        .unwrap_or_default();
+    let html = part_html(&props.article, &props.layout, props.index);
     html! {
-        <div class="text-part" ref={element}>
-            { for paragraphs.iter().map(|&p| renderer.paragraph(p)) }
-        </div>
+        <div class="text-part" ref={element}>{ Html::from_html_unchecked(html.into()) }</div>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_format::article::{EntityType, Event, SCHEMA_VERSION};
+    use dateline_format::article::{EntityType, Event};
 
     fn article(paragraph: &str) -> Article {
-        Article {
-            schema_version: SCHEMA_VERSION,
-            id: "t".into(),
-            title: "T".into(),
-            standfirst: String::new(),
-            source: String::new(),
-            published: Some("2017-07-07".into()),
-            published_inferred: false,
-            credit: None,
-            language: "en".into(),
-            paragraphs: vec![paragraph.into()],
-            entities: vec![],
-            timexes: vec![],
-            events: vec![],
-        }
+        crate::test_support::article(&[paragraph])
     }
 
     #[test]
@@ -367,6 +373,45 @@ mod tests {
             Some(Span::new(0, 44))
         );
         assert_eq!(layout.sentence_holding(Span::new(45, 50)), None);
+    }
+
+    #[test]
+    fn part_html_marks_names_times_and_sentences_and_escapes_every_text() {
+        let mut a = article("Tom & <Jerry> met \"Ünï\" on 7 July. Bye.");
+        a.entities.push(Entity {
+            id: "tom-jerry".into(),
+            name: "Tom & <Jerry>".into(),
+            entity_type: EntityType::Organization,
+            aliases: vec![],
+            mentions: vec![Span::new(0, 13)],
+        });
+        a.timexes.push(dateline_format::article::Timex {
+            span: Span::new(27, 33),
+            value: "2017-07-07".into(),
+            granularity: Some(dateline_format::article::Granularity::Day),
+            timex_type: dateline_format::article::TimexType::Date,
+        });
+        a.events.push(Event {
+            id: "e".into(),
+            date: "2017-07-07".into(),
+            granularity: None,
+            label: String::new(),
+            sentence: Span::new(0, 34),
+            timex: Span::new(27, 33),
+            entities: vec![],
+        });
+        let layout = Layout::new(&a);
+        assert_eq!(
+            part_html(&a, &layout, 0),
+            "<p><span class=\"sentence\" data-sentence=\"0\">\
+             <mark class=\"mention org\" data-entity-id=\"tom-jerry\" data-entity-type=\"ORG\" \
+             data-tip=\"Tom &amp; &lt;Jerry&gt; · Organisation · 1 mention\" tabindex=\"-1\" role=\"button\" \
+             aria-pressed=\"false\" aria-label=\"Tom &amp; &lt;Jerry&gt;: Tom &amp; &lt;Jerry&gt; · Organisation · 1 mention\">\
+             Tom &amp; &lt;Jerry&gt;</mark> met &quot;Ünï&quot; on \
+             <time class=\"timex\" datetime=\"2017-07-07\" title=\"Time expression: 7 July 2017\">7 July</time>.\
+             </span> Bye.</p>"
+        );
+        assert_eq!(part_html(&a, &layout, 1), "", "no such part");
     }
 
     #[test]

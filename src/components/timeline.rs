@@ -4,6 +4,8 @@
 //! length, so a reader sees how precise each date is. Events whose date names no calendar period
 //! are listed apart, never placed on the axis.
 
+use std::fmt::Write;
+
 use dateline_format::article::{Article, Event, Granularity};
 use dateline_format::calendar::Period;
 use gloo::timers::callback::Timeout;
@@ -15,6 +17,7 @@ use yew::prelude::*;
 use crate::components::elements;
 use crate::data::Shared;
 use crate::dates::{display_date, event_when};
+use crate::markup::escape;
 use crate::prerendered::Preloaded;
 
 /// Props of [`Timeline`].
@@ -192,35 +195,38 @@ fn entries_part(props: &EntriesPartProps) -> Html {
         let on_mount = props.on_mount.clone();
         use_effect_with((), move |_| on_mount.emit(()));
     }
-    let article = &props.article;
-    let dated_parts = props.entries.dated_parts();
+    let html = entries_html(&props.article, &props.entries, props.index);
+    Html::from_html_unchecked(html.into())
+}
+
+/// The HTML of part `index` of the lists (dated parts first, then undated), in its resting state.
+fn entries_html(article: &Article, entries: &Entries, index: usize) -> String {
+    let mut out = String::new();
+    let dated_parts = entries.dated_parts();
     let range = |len: usize, part: usize| {
         (part * ENTRIES_PART).min(len)..((part + 1) * ENTRIES_PART).min(len)
     };
-    if props.index < dated_parts {
-        let dated = &props.entries.dated[range(props.entries.dated.len(), props.index)];
-        dated
-            .iter()
-            .map(|entry| match entry {
+    if index < dated_parts {
+        for entry in &entries.dated[range(entries.dated.len(), index)] {
+            match entry {
                 Some(i) => {
                     let event = &article.events[*i];
-                    event_item(event, event_when(event, || ""))
+                    write_event_item(&mut out, event, &event_when(event, || ""));
                 }
-                None => published_item(article.published.as_deref().unwrap_or_default()),
-            })
-            .collect()
+                None => {
+                    write_published_item(&mut out, article.published.as_deref().unwrap_or_default())
+                }
+            }
+        }
     } else {
         // Events with no calendar date are named by the text's own words: the body, once a part.
         let body = article.body_text();
-        let undated = &props.entries.undated;
-        undated[range(undated.len(), props.index - dated_parts)]
-            .iter()
-            .map(|&i| {
-                let event = &article.events[i];
-                event_item(event, event_when(event, || body.as_str()))
-            })
-            .collect()
+        for &i in &entries.undated[range(entries.undated.len(), index - dated_parts)] {
+            let event = &article.events[i];
+            write_event_item(&mut out, event, &event_when(event, || body.as_str()));
+        }
     }
+    out
 }
 
 /// Props of [`TimelineStrip`].
@@ -243,7 +249,7 @@ fn timeline_strip(props: &TimelineStripProps) -> Html {
         .iter()
         .filter_map(|e| Some((e, Period::of_value(&e.date)?)))
         .collect();
-    strip(&placed, published)
+    Html::from_html_unchecked(strip(&placed, published).into())
 }
 
 /// The timeline of the article's events: the strip and the lists, rendered once per article.
@@ -385,32 +391,26 @@ fn show(root: &Element, was: &Shown, next: &Shown) {
     }
 }
 
-/// One event of the lists, in its resting state.
-fn event_item(event: &Event, when: String) -> Html {
+/// Writes one event of the lists, in its resting state.
+fn write_event_item(out: &mut String, event: &Event, when: &str) {
     let precision = event
         .granularity
         .map(|g| g.label())
         .unwrap_or("no calendar date");
-    html! {
-        <li key={event.id.clone()}>
-            <button
-                type="button"
-                class={classes!("event", marker_class(event.granularity))}
-                data-event-id={event.id.clone()}
-                data-date={event.date.clone()}
-                data-entities={event.entities.join(" ")}
-                aria-pressed="false"
-                aria-label={format!("{when} ({precision}): {}. Show in the article.", event.label)}
-            >
-                <span class="marker" aria-hidden="true"></span>
-                <span class="event-when">
-                    <span class="event-date">{when}</span>
-                    <span class="granularity">{precision}</span>
-                </span>
-                <span class="event-label">{&event.label}</span>
-            </button>
-        </li>
-    }
+    let label = escape(&event.label);
+    let when = escape(when);
+    let _ = write!(
+        out,
+        "<li><button type=\"button\" class=\"event {}\" data-event-id=\"{}\" data-date=\"{}\" \
+         data-entities=\"{}\" aria-pressed=\"false\" aria-label=\"{when} ({precision}): {label}. Show in the article.\">\
+         <span class=\"marker\" aria-hidden=\"true\"></span><span class=\"event-when\">\
+         <span class=\"event-date\">{when}</span><span class=\"granularity\">{precision}</span></span>\
+         <span class=\"event-label\">{label}</span></button></li>",
+        marker_class(event.granularity),
+        escape(&event.id),
+        escape(&event.date),
+        escape(&event.entities.join(" ")),
+    );
 }
 
 /// Why relative dates may be among the undated events: the publication day they count from is
@@ -423,19 +423,21 @@ fn undated_reason(published: Option<&str>) -> Option<&'static str> {
     }
 }
 
-fn published_item(published: &str) -> Html {
-    html! {
-        <li key="published" class="published-item">
-            <span class="marker" aria-hidden="true"></span>
-            <span>{"Published "}<time datetime={published.to_string()}>{display_date(published)}</time></span>
-        </li>
-    }
+fn write_published_item(out: &mut String, published: &str) {
+    let _ = write!(
+        out,
+        "<li class=\"published-item\"><span class=\"marker\" aria-hidden=\"true\"></span>\
+         <span>Published <time datetime=\"{}\">{}</time></span></li>",
+        escape(published),
+        escape(&display_date(published)),
+    );
 }
 
-/// The overview strip, drawn to scale. Decorative for assistive technology: the list says the same.
-fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> Html {
+/// The overview strip's SVG, drawn to scale (empty without dates). Decorative for assistive
+/// technology: the list says the same.
+fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> String {
     let Some(first) = placed.iter().map(|(_, p)| p.start).chain(published).min() else {
-        return html! {};
+        return String::new();
     };
     let Some(last) = placed
         .iter()
@@ -443,7 +445,7 @@ fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> Html {
         .chain(published.and_then(|d| d.tomorrow().ok()))
         .max()
     else {
-        return html! {};
+        return String::new();
     };
     let span_days = (day_number(last) - day_number(first)).max(1.0);
     let pad = (span_days * 0.04).max(2.0);
@@ -469,47 +471,64 @@ fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> Html {
     let axis_y = TOP + lane_count as f64 * LANE_HEIGHT + 4.0;
     let height = axis_y + 20.0;
 
-    let marks = placed.iter().zip(&extents).zip(&lane_of).map(|(((event, period), &(start, end)), &lane)| {
-        let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
-        let class = classes!("mark", marker_class(Some(period.granularity)));
-        let id = event.id.clone();
-        let entities = event.entities.join(" ");
-        let title = format!("{}: {}", display_date(&event.date), event.label);
-        if period.granularity <= Granularity::Day {
-            html! { <circle {class} cx={format!("{:.1}", (start + end) / 2.0)} cy={format!("{y:.1}")} r="5" data-strip-event={id} data-entities={entities}><title>{title}</title></circle> }
-        } else {
-            html! { <rect {class} x={format!("{start:.1}")} y={format!("{:.1}", y - 4.0)} width={format!("{:.1}", end - start)} height="8" rx="4" data-strip-event={id} data-entities={entities}><title>{title}</title></rect> }
-        }
-    });
-    let tick_marks = ticks(first, last).into_iter().map(|(date, label)| {
+    let mut out = format!(
+        "<svg class=\"timeline-strip\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" \
+         aria-label=\"Overview of the events on a time axis; the list below gives each one\">\
+         <line class=\"axis\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y:.1}\" y2=\"{axis_y:.1}\"></line>",
+        WIDTH - MARGIN
+    );
+    for (date, label) in ticks(first, last) {
         let x = scale.x(date);
-        html! {
-            <g class="tick">
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{axis_y:.1}")} y2={format!("{:.1}", axis_y + 4.0)} />
-                <text x={format!("{x:.1}")} y={format!("{:.1}", axis_y + 15.0)}>{label}</text>
-            </g>
-        }
-    });
-    let published_mark = published.map(|day| {
+        let _ = write!(
+            out,
+            "<g class=\"tick\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{axis_y:.1}\" y2=\"{:.1}\"></line>\
+             <text x=\"{x:.1}\" y=\"{:.1}\">{label}</text></g>",
+            axis_y + 4.0,
+            axis_y + 15.0
+        );
+    }
+    if let Some(day) = published {
         let x = scale.x(day) + (scale.x(day.tomorrow().unwrap_or(day)) - scale.x(day)) / 2.0;
         // Keep the label inside the strip when publication is at an edge.
-        let anchor = if x > WIDTH - 50.0 { "end" } else if x < 50.0 { "start" } else { "middle" };
-        html! {
-            <g class="published">
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="14" y2={format!("{axis_y:.1}")} />
-                <text x={format!("{x:.1}")} y="10" text-anchor={anchor}>{"Published"}</text>
-            </g>
-        }
-    });
-    html! {
-        <svg class="timeline-strip" viewBox={format!("0 0 {WIDTH} {height:.0}")} role="img"
-             aria-label="Overview of the events on a time axis; the list below gives each one">
-            <line class="axis" x1={MARGIN.to_string()} x2={(WIDTH - MARGIN).to_string()} y1={format!("{axis_y:.1}")} y2={format!("{axis_y:.1}")} />
-            { for tick_marks }
-            { for published_mark }
-            { for marks }
-        </svg>
+        let anchor = if x > WIDTH - 50.0 {
+            "end"
+        } else if x < 50.0 {
+            "start"
+        } else {
+            "middle"
+        };
+        let _ = write!(
+            out,
+            "<g class=\"published\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"14\" y2=\"{axis_y:.1}\"></line>\
+             <text x=\"{x:.1}\" y=\"10\" text-anchor=\"{anchor}\">Published</text></g>"
+        );
     }
+    for (((event, period), &(start, end)), &lane) in placed.iter().zip(&extents).zip(&lane_of) {
+        let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
+        let class = marker_class(Some(period.granularity));
+        let data = format!(
+            "data-strip-event=\"{}\" data-entities=\"{}\" class=\"mark {class}\"",
+            escape(&event.id),
+            escape(&event.entities.join(" "))
+        );
+        let title = escape(&format!("{}: {}", display_date(&event.date), event.label));
+        if period.granularity <= Granularity::Day {
+            let _ = write!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"5\" {data}><title>{title}</title></circle>",
+                (start + end) / 2.0
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<rect x=\"{start:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"4\" {data}><title>{title}</title></rect>",
+                y - 4.0,
+                end - start
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
 }
 
 #[cfg(test)]
@@ -537,6 +556,52 @@ mod tests {
             lanes(&[(0.0, 10.0), (5.0, 15.0), (30.0, 40.0)]),
             vec![0, 1, 0]
         );
+    }
+
+    #[test]
+    fn the_lists_and_the_strip_are_written_escaped_with_their_data_attributes() {
+        use dateline_format::article::Span;
+        let event = |id: &str, date: &str, granularity, label: &str| Event {
+            id: id.into(),
+            date: date.into(),
+            granularity,
+            label: label.into(),
+            sentence: Span::new(0, 5),
+            timex: Span::new(0, 5),
+            entities: vec!["a-b".into(), "c".into()],
+        };
+        let article = Article {
+            events: vec![
+                event("e1", "2017-06", Some(Granularity::Month), "<b>\"Q&A\"</b>"),
+                event("e2", "2017-07-08", Some(Granularity::Day), "later"),
+            ],
+            ..crate::test_support::article(&["Today it rained."])
+        };
+        let entries = Entries::new(&article);
+        let list = entries_html(&article, &entries, 0);
+        assert!(list.starts_with(
+            "<li><button type=\"button\" class=\"event band\" data-event-id=\"e1\" data-date=\"2017-06\" \
+             data-entities=\"a-b c\" aria-pressed=\"false\" \
+             aria-label=\"June 2017 (month): &lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;. Show in the article.\">"
+        ), "{list}");
+        let published = list.find("Published <time datetime=\"2017-07-07\">7 July 2017</time>");
+        let later = list.find("data-event-id=\"e2\"");
+        assert!(
+            published.is_some() && published < later,
+            "the publication day stands between"
+        );
+        let placed: Vec<(&Event, Period)> = article
+            .events
+            .iter()
+            .filter_map(|e| Some((e, Period::of_value(&e.date)?)))
+            .collect();
+        let svg = strip(&placed, Some(Date::constant(2017, 7, 7)));
+        assert!(svg.starts_with("<svg class=\"timeline-strip\""));
+        assert!(svg.contains("<rect x=") && svg.contains("data-strip-event=\"e1\""));
+        assert!(svg.contains("<circle cx=") && svg.contains("data-strip-event=\"e2\""));
+        assert!(svg.contains("<title>June 2017: &lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;</title>"));
+        assert!(svg.ends_with("</svg>"));
+        assert_eq!(strip(&[], None), "", "nothing to draw");
     }
 
     #[test]

@@ -318,6 +318,24 @@ impl std::error::Error for FormatError {}
 /// Reads the schema version first, so that a file of another version gets that message rather
 /// than a confusing one about a missing field. Returns it, one of `accepted`.
 fn read_version(json: &str, accepted: &[u32]) -> Result<u32, FormatError> {
+    /// The one field read first; serde skips the others without building them.
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: Option<u64>,
+    }
+    // The common case, a JSON object with a whole-number version, without building a tree of
+    // the whole file (which cost as much as parsing the article itself); anything else goes the
+    // slow way, for its precise message.
+    if let Ok(Probe {
+        schema_version: Some(v),
+    }) = serde_json::from_str::<Probe>(json)
+    {
+        return accepted
+            .iter()
+            .copied()
+            .find(|&a| u64::from(a) == v)
+            .ok_or(FormatError::UnsupportedVersion(Some(v)));
+    }
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| FormatError::Malformed(e.to_string()))?;
     let object = value

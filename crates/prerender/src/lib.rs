@@ -9,7 +9,7 @@
 //! article files, `sw.js`, the manifest, the workers) resolves as on `index.html`.
 
 use anyhow::{bail, Context, Result};
-use dateline_app::export::escape as escape_html;
+use dateline_app::markup::escape as escape_html;
 use dateline_format::article::{Article, EntityType};
 use serde_json::{json, Value};
 
