@@ -329,11 +329,12 @@ fn keep_one_tab_stop(body: &Element) {
     }
 }
 
-/// The mention an event happened on, and the article body around it.
+/// The mention an event happened on, and the article body around it. (Not the event's current
+/// target: Yew listens on the app's root, where the headline's names are mentions too.)
 fn mention_target(event: &Event) -> Option<(Element, HtmlElement)> {
-    let body: Element = event.current_target()?.dyn_into().ok()?;
     let target: Element = event.target()?.dyn_into().ok()?;
     let mention = target.closest(SHOWN_MENTION).ok()??;
+    let body = mention.closest(".article-body").ok()??;
     Some((body, mention.dyn_into().ok()?))
 }
 

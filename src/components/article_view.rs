@@ -3,12 +3,16 @@
 //! its parent decides where the selection lives (the route, or component state).
 
 use dateline_format::article::{Article, EntityType};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::article_body::ArticleBody;
 use crate::components::credit::CreditBlock;
 use crate::components::entity_panel::EntityPanel;
 use crate::components::export_bar::ExportBar;
+use crate::components::header_names::{self, HeaderNames};
+use crate::components::is_activation_key;
 use crate::components::legend::Legend;
 use crate::components::timeline::Timeline;
 use crate::data::Shared;
@@ -142,14 +146,64 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         Selection::Entity(id) => (Some(AttrValue::from(id.clone())), None),
         Selection::Event(id) => (None, Some(AttrValue::from(id.clone()))),
     };
-    // Both walk the whole article: once per article, not on every selection.
+    // These walk the whole article: once per article, not on every selection.
     let words = *use_memo(article.clone(), |article| article.word_count());
     let counts = use_memo(article.clone(), |article| mention_counts(article));
+    let (title, standfirst) = (*use_memo(article.clone(), |article| {
+        let names = HeaderNames::new(article);
+        (
+            AttrValue::from(names.marked(&article.title)),
+            AttrValue::from(names.marked(&article.standfirst)),
+        )
+    }))
+    .clone();
+    // The names in the headline and standfirst follow the selection and the legend in the DOM,
+    // like the body's mentions.
+    let header = use_node_ref();
+    {
+        let header = header.clone();
+        let state = (article.clone(), selected_entity.clone(), (*hidden).clone());
+        use_effect_with(state, move |(_, selected, hidden)| {
+            if let Some(header) = header.cast::<Element>() {
+                header_names::show(&header, selected.as_deref(), hidden);
+            }
+        });
+    }
+    let header_name = |event: &Event| {
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| {
+                t.closest("mark[data-name-id]:not([data-off])")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|name| name.get_attribute("data-name-id"))
+    };
+    let on_header_click = {
+        let on_select = on_select_entity.clone();
+        move |event: MouseEvent| {
+            if let Some(id) = header_name(&event) {
+                on_select.emit(id);
+            }
+        }
+    };
+    let on_header_key = {
+        let on_select = on_select_entity.clone();
+        move |event: KeyboardEvent| {
+            if is_activation_key(&event) {
+                if let Some(id) = header_name(&event) {
+                    event.prevent_default();
+                    on_select.emit(id);
+                }
+            }
+        }
+    };
     html! {
         <article class="reader" aria-labelledby="article-title">
-            <header class="article-header">
-                <h1 id="article-title">{&article.title}</h1>
-                if !article.standfirst.is_empty() { <p class="standfirst">{&article.standfirst}</p> }
+            <header class="article-header" ref={header} onclick={on_header_click} onkeydown={on_header_key}>
+                <h1 id="article-title">{ Html::from_html_unchecked(title) }</h1>
+                if !article.standfirst.is_empty() { <p class="standfirst">{ Html::from_html_unchecked(standfirst) }</p> }
                 <p class="meta">
                     if !article.source.is_empty() { <span class="source">{&article.source}</span> }
                     if let Some(published) = &article.published {

@@ -173,15 +173,15 @@ pub struct TextPartProps {
 }
 
 /// What every mention of one entity shows, escaped for an attribute: its id and tooltip.
-struct MentionLook {
-    id: String,
-    tip: String,
-    type_code: &'static str,
-    class: &'static str,
+pub(crate) struct MentionLook {
+    pub id: String,
+    pub tip: String,
+    pub type_code: &'static str,
+    pub class: &'static str,
 }
 
 impl MentionLook {
-    fn of(entity: &Entity) -> MentionLook {
+    pub(crate) fn of(entity: &Entity) -> MentionLook {
         let count = entity.mentions.len();
         let mentions = if count == 1 {
             "1 mention".to_string()

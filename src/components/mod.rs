@@ -9,6 +9,7 @@ pub mod correction_panel;
 pub mod credit;
 pub mod entity_panel;
 pub mod export_bar;
+pub mod header_names;
 pub mod legend;
 pub mod mine_tools;
 pub mod status;

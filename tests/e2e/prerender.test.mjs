@@ -45,6 +45,7 @@ function consoleOf(page) {
 function readingView(page) {
   return page.evaluate(() => ({
     title: document.querySelector('h1')?.textContent,
+    headline: [...document.querySelectorAll('h1 mark[data-name-id]')].map((m) => m.dataset.nameId),
     paragraphs: [...document.querySelectorAll('.article-body p')].map((p) => p.textContent),
     mentions: [...document.querySelectorAll('.article-body mark[data-entity-id]')]
       .map((m) => [m.dataset.entityId, m.dataset.entityType, m.textContent]),
@@ -70,6 +71,7 @@ test('without JavaScript the seed article page reads: text, highlights, legend, 
   assert.equal(response.status(), 200);
   const view = await readingView(page);
   assert.equal(view.title, seed.title);
+  assert.deepEqual(view.headline, ['vladimir-putin', 'donald-trump', 'g20', 'germany'], 'the headline\'s names');
   assert.deepEqual(view.paragraphs, seed.paragraphs, 'the whole text, paragraph by paragraph');
   const expected = expectedFromFile();
   assert.deepEqual(view.mentions, expected.mentions, 'every mention with its entity id and type');

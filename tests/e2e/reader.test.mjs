@@ -182,6 +182,32 @@ test('the reader works from the keyboard', async () => {
   await page.close();
 });
 
+test('names in the headline and standfirst are highlighted and select like the text\'s', async () => {
+  const page = await env.browser.context.newPage();
+  await openSeed(page);
+  const names = (where) => page.$$eval(`${where} mark[data-name-id]`, (marks) => marks.map((m) => `${m.dataset.nameId}:${m.dataset.entityType}:${m.textContent}`));
+  assert.deepEqual(await names('h1'), ['vladimir-putin:PER:Putin', 'donald-trump:PER:Trump', 'g20:MISC:G20', 'germany:LOC:Germany']);
+  assert.deepEqual(await names('.standfirst'), ['russian:MISC:Russian', 'us:LOC:U.S.', 'hamburg:LOC:Hamburg', 'germany:LOC:Germany']);
+  assert.equal(await page.textContent('h1'), 'Putin and Trump meet for the first time at G20 summit in Germany', 'the words are unchanged');
+  // Not mentions of the analysis: the DOM contract's [data-entity-id] stays the body's.
+  assert.equal(await page.locator('.article-header [data-entity-id]').count(), 0);
+  await page.click('h1 mark[data-name-id="vladimir-putin"]');
+  await page.waitForSelector('.article-body [data-entity-id="vladimir-putin"][data-selected="true"]');
+  assert.equal(await page.getAttribute('h1 mark[data-name-id="vladimir-putin"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('h1 mark[data-name-id="donald-trump"]', 'aria-pressed'), 'false');
+  assert.match(page.url(), /\/entity\/vladimir-putin$/);
+  // From the keyboard: a headline name is a button of its own.
+  await page.focus('.standfirst mark[data-name-id="hamburg"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.article-body [data-entity-id="hamburg"][data-selected="true"]');
+  assert.equal(await page.locator('h1 mark[data-selected="true"]').count(), 0, 'Putin is no longer selected');
+  // The legend hides them with the text's: plain words, no button.
+  await page.click('[data-legend-type="LOC"]');
+  assert.equal(await page.locator('.article-header mark[data-entity-type="LOC"][role="button"]').count(), 0);
+  assert.equal(await page.locator('.article-header mark[data-entity-type="LOC"][data-off]').count(), 4);
+  await page.close();
+});
+
 test('the legend hides and shows a type', async () => {
   const page = await env.browser.context.newPage();
   await openSeed(page);
