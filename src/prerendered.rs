@@ -95,6 +95,7 @@ mod client {
     use super::*;
     use crate::app::{App, AppProps};
     use crate::data::load_article;
+    use wasm_bindgen::JsCast;
     use yew_router::Routable;
 
     /// The address's route as a hash path (`/article/x/entity/y`) and query (`?q=…`, may be
@@ -174,6 +175,13 @@ mod client {
             // Reading and checking the file is one task and hydrating another, so that neither
             // holds the page's main thread for long (a phone's taps wait behind such tasks).
             next_task().await;
+            // What a reader typed or chose in the library's search form before the app came:
+            // hydration sets the form to the page's (empty) query, so it is carried over in the
+            // address like a query asked for, unless the address already asks for one.
+            let wanted = match typed_library_query() {
+                Some(typed) if page == Route::Library && query.is_empty() => format!("/?{typed}"),
+                _ => wanted,
+            };
             yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preloaded })
                 .hydrate();
             // Yew hydrates once this task's microtasks run: the next task finds the page taken
@@ -188,6 +196,32 @@ mod client {
                 }
             }
         });
+    }
+
+    /// The library search form's values as a query string (`q=putin&kind=PER`), if any is set.
+    fn typed_library_query() -> Option<String> {
+        let document = gloo::utils::document();
+        let value = |id: &str| {
+            let element = document.get_element_by_id(id)?;
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(input.value())
+            } else {
+                element
+                    .dyn_ref::<web_sys::HtmlSelectElement>()
+                    .map(|select| select.value())
+            }
+        };
+        let typed = crate::library::Query {
+            q: value("library-q").unwrap_or_default(),
+            source: value("library-source").unwrap_or_default(),
+            kind: value("library-kind").unwrap_or_default(),
+            year: value("library-year").unwrap_or_default(),
+            sort: value("library-sort").unwrap_or_default(),
+            entity: String::new(),
+        };
+        (typed != crate::library::Query::default())
+            .then(|| serde_urlencoded::to_string(&typed).ok())
+            .flatten()
     }
 
     /// Resolves in a later task of the event loop (a zero-delay timeout), letting the browser

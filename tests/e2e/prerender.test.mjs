@@ -247,6 +247,27 @@ test('the library and the story timeline hydrate without a warning', async () =>
   await page.close();
 });
 
+test('what a reader types in the library search before the app has started is kept and searched', async () => {
+  const page = await withJs.context.newPage();
+  const messages = consoleOf(page);
+  // Hold the app's wasm back until the reader has typed.
+  let release;
+  const typed = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await typed; await route.continue(); });
+  await page.goto(server.url);
+  await page.fill('#library-q', 'hamburg');
+  await page.selectOption('#library-kind', 'LOC');
+  assert.equal(await page.getAttribute('#app', 'data-app'), null, 'not yet taken over');
+  release();
+  await page.waitForSelector('#app[data-app="hydrated"]');
+  await page.waitForFunction(() => document.querySelector('#library-q').value === 'hamburg'
+    && Number(document.querySelector('.result-count').dataset.results) < 10);
+  assert.equal(await page.inputValue('#library-kind'), 'LOC');
+  assert.match(page.url(), /#\/\?q=hamburg&kind=LOC$/);
+  assert.deepEqual(messages, []);
+  await page.close();
+});
+
 test('under a sub-path the article page loads its assets from the root of the copy and hydrates', async () => {
   const sub = await serve(undefined, { prefix: '/sub/dateline' });
   const page = await withJs.context.newPage();
