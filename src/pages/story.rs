@@ -8,6 +8,7 @@
 
 use std::cell::Cell;
 use std::collections::HashSet;
+use std::fmt::Write;
 
 use dateline_format::calendar::Period;
 use dateline_format::library::{LibraryEvent, LibraryEvents};
@@ -19,6 +20,7 @@ use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{LoadError, Shared};
 use crate::dates::display_date;
 use crate::library::{Query, Shelf};
+use crate::markup::escape;
 use crate::prerendered::Preloaded;
 use crate::route::{Route, Selection};
 
@@ -114,18 +116,27 @@ const AXIS: f64 = 22.0;
 const PAD_DAYS: f64 = 10.0;
 /// Marks drawn at most; the list below always holds every event.
 const MAX_MARKS: usize = 3000;
+/// Ticks drawn at most.
+const MAX_TICKS: usize = 4000;
 /// List items rendered at once.
 const LIST_PAGE: usize = 200;
 
-/// Tick marks (day, label) from the month of `start` to day `last` at this zoom, at most 400.
+/// Tick marks (day, label) from the month of `start` to day `last` at this zoom, at most
+/// [`MAX_TICKS`].
 fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
     let mut out = Vec::new();
     let (mut year, mut month) = (i32::from(start.year()), i32::from(start.month()));
+    // Ticks cover the whole axis: when a step would need more than MAX_TICKS, it grows (every 2
+    // or 3 years, months…) rather than the ticks stopping part way along. An outlier (a year
+    // misread in an old text) can stretch the axis over centuries: a tick a month still fits.
+    let last_year = 1970 + (last / 365.2425).floor() as i32;
+    let widen = |count: i32| ((count + MAX_TICKS as i32 - 1) / MAX_TICKS as i32).max(1);
     match zoom {
         Zoom::Decades | Zoom::Years => {
             let step = if zoom == Zoom::Decades { 10 } else { 1 };
+            let step = step * widen((last_year - year) / step + 1);
             year -= year.rem_euclid(step);
-            while out.len() < 400 {
+            while out.len() < MAX_TICKS {
                 let Ok(date) = Date::new(year as i16, 1, 1) else {
                     break;
                 };
@@ -141,7 +152,8 @@ fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
             const MONTHS: [&str; 12] = [
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ];
-            while out.len() < 400 {
+            let step = widen((last_year - year + 1) * 12);
+            while out.len() < MAX_TICKS {
                 let Ok(date) = Date::new(year as i16, month as i8, 1) else {
                     break;
                 };
@@ -150,19 +162,19 @@ fn ticks(start: Date, last: f64, zoom: Zoom) -> Vec<(f64, String)> {
                     break;
                 }
                 out.push((day, format!("{} {year}", MONTHS[(month - 1) as usize])));
-                month += 1;
-                if month > 12 {
-                    month = 1;
-                    year += 1;
-                }
+                month += step;
+                year += (month - 1) / 12;
+                month = (month - 1) % 12 + 1;
             }
         }
     }
     out
 }
 
-/// The axis: ticks and a mark per event, in lanes.
-fn axis(shelf: &Shelf, placed: &[Placed], zoom: Zoom) -> Html {
+/// The axis's SVG: ticks and a mark per event, in lanes. Like the list, one string of HTML
+/// (`markup`): a library's axis holds thousands of elements, which the browser's parser builds
+/// and hydration adopts far faster than Yew's element-by-element tree.
+fn axis(shelf: &Shelf, placed: &[Placed], zoom: Zoom) -> String {
     let first = placed.iter().map(|p| p.start).fold(f64::MAX, f64::min) - PAD_DAYS;
     let first_date = placed
         .iter()
@@ -175,38 +187,95 @@ fn axis(shelf: &Shelf, placed: &[Placed], zoom: Zoom) -> Html {
     let width = x(last).max(320.0);
     let mut lane_ends = [f64::MIN; LANES];
     let mut lanes_used = 1;
-    let marks: Vec<Html> = placed.iter().take(MAX_MARKS).map(|p| {
+    let mut marks = String::new();
+    for p in placed.iter().take(MAX_MARKS) {
         let (left, right) = (x(p.start), x(p.end).max(x(p.start) + 8.0));
-        let lane = lane_ends.iter().position(|&end| end + 2.0 < left).unwrap_or(LANES - 1);
+        let lane = lane_ends
+            .iter()
+            .position(|&end| end + 2.0 < left)
+            .unwrap_or(LANES - 1);
         lane_ends[lane] = lane_ends[lane].max(right);
         lanes_used = lanes_used.max(lane + 1);
         let y = AXIS + 6.0 + lane as f64 * LANE;
         let entry = &shelf.index.articles[p.event.article as usize];
-        let href = Route::to_article(shelf.collection(&entry.id), &entry.id, &Selection::Event(p.event.id.clone())).href();
-        let hue = format!("story-mark hue-{}", p.event.article % 8);
-        html! {
-            <a {href} tabindex="-1" class={hue} data-mark-event-id={p.event.id.clone()} data-article-id={entry.id.clone()}>
-                <title>{format!("{} — {} ({})", display_date(&p.event.date), p.event.label, entry.title)}</title>
-                <rect x={format!("{}", left.round() as i64)} y={format!("{}", y as i64)} width={format!("{}", (right - left).round().max(4.0) as i64)} height="11" rx="3" />
-            </a>
-        }
-    }).collect();
-    let height = AXIS + 16.0 + lanes_used.max(3) as f64 * LANE;
-    html! {
-        <svg class="story-axis" width={format!("{}", width.round() as i64)} height={format!("{}", height as i64)}
-            viewBox={format!("0 0 {} {}", width.round() as i64, height as i64)} aria-hidden="true" focusable="false">
-            { for ticks(first_date, last, zoom).into_iter().filter(|(day, _)| *day >= first).map(|(day, label)| html! {
-                <g class="tick">
-                    <line x1={format!("{}", x(day).round() as i64)} x2={format!("{}", x(day).round() as i64)} y1="14" y2={format!("{}", height as i64)} />
-                    <text x={format!("{}", x(day).round() as i64 + 3)} y="12">{label}</text>
-                </g>
-            }) }
-            { for marks.into_iter() }
-        </svg>
+        let title = format!(
+            "{} — {} ({})",
+            display_date(&p.event.date),
+            p.event.label,
+            entry.title
+        );
+        let _ = write!(
+            marks,
+            "<a href=\"{}\" tabindex=\"-1\" class=\"story-mark hue-{}\" data-mark-event-id=\"{}\" \
+             data-article-id=\"{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"11\" rx=\"3\"></rect></a>",
+            escape(&event_href(shelf, p)),
+            p.event.article % 8,
+            escape(&p.event.id),
+            escape(&entry.id),
+            escape(&title),
+            left.round() as i64,
+            y as i64,
+            (right - left).round().max(4.0) as i64,
+        );
     }
+    let height = (AXIS + 16.0 + lanes_used.max(3) as f64 * LANE) as i64;
+    let width = width.round() as i64;
+    let mut out = format!(
+        "<svg class=\"story-axis\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         aria-hidden=\"true\" focusable=\"false\">"
+    );
+    for (day, label) in ticks(first_date, last, zoom)
+        .into_iter()
+        .filter(|(day, _)| *day >= first)
+    {
+        let at = x(day).round() as i64;
+        let _ = write!(
+            out,
+            "<g class=\"tick\"><line x1=\"{at}\" x2=\"{at}\" y1=\"14\" y2=\"{height}\"></line>\
+             <text x=\"{}\" y=\"12\">{}</text></g>",
+            at + 3,
+            escape(&label)
+        );
+    }
+    out.push_str(&marks);
+    out.push_str("</svg>");
+    out
 }
 
-/// The ordered list of the events (the accessible reading of the axis).
+/// Where an event's link leads: its article at its sentence.
+fn event_href(shelf: &Shelf, placed: &Placed) -> String {
+    let entry = &shelf.index.articles[placed.event.article as usize];
+    Route::to_article(
+        shelf.collection(&entry.id),
+        &entry.id,
+        &Selection::Event(placed.event.id.clone()),
+    )
+    .href()
+}
+
+/// The ordered list's items (the accessible reading of the axis): the first `shown` events.
+fn list_items(shelf: &Shelf, placed: &[Placed], shown: usize) -> String {
+    let mut out = String::new();
+    for p in placed.iter().take(shown) {
+        let entry = &shelf.index.articles[p.event.article as usize];
+        let date = escape(&p.event.date);
+        let _ = write!(
+            out,
+            "<li class=\"story-event hue-{}\" data-event-id=\"{}\" data-date=\"{date}\" data-article-id=\"{}\">\
+             <time datetime=\"{date}\">{}</time><a href=\"{}\">{}</a><span class=\"story-article\">{}</span></li>",
+            p.event.article % 8,
+            escape(&p.event.id),
+            escape(&entry.id),
+            escape(&display_date(&p.event.date)),
+            escape(&event_href(shelf, p)),
+            escape(&p.event.label),
+            escape(&entry.title),
+        );
+    }
+    out
+}
+
+/// The ordered list of the events, and "Show more".
 fn list(shelf: &Shelf, placed: &[Placed], shown: &UseStateHandle<usize>) -> Html {
     let more = {
         let shown = shown.clone();
@@ -214,20 +283,7 @@ fn list(shelf: &Shelf, placed: &[Placed], shown: &UseStateHandle<usize>) -> Html
     };
     html! {
         <>
-        <ol class="story-list">
-            { for placed.iter().take(**shown).map(|p| {
-                let entry = &shelf.index.articles[p.event.article as usize];
-                let href = Route::to_article(shelf.collection(&entry.id), &entry.id, &Selection::Event(p.event.id.clone())).href();
-                html! {
-                    <li key={format!("{}/{}", entry.id, p.event.id)} class={classes!("story-event", format!("hue-{}", p.event.article % 8))}
-                        data-event-id={p.event.id.clone()} data-date={p.event.date.clone()} data-article-id={entry.id.clone()}>
-                        <time datetime={p.event.date.clone()}>{display_date(&p.event.date)}</time>
-                        <a {href}>{&p.event.label}</a>
-                        <span class="story-article">{&entry.title}</span>
-                    </li>
-                }
-            }) }
-        </ol>
+        <ol class="story-list">{ Html::from_html_unchecked(list_items(shelf, placed, **shown).into()) }</ol>
         if placed.len() > **shown {
             <p class="show-more"><button type="button" class="tool" onclick={more}>
                 {format!("Show more ({} left)", placed.len() - **shown)}
@@ -395,11 +451,49 @@ pub fn story_view(props: &StoryProps) -> Html {
                 <div class="story-scroll" ref={scroller} tabindex="0" role="region"
                     aria-label={format!("Time axis by {}; the list below reads the same events in order", zoom_now.label())}
                     onkeydown={on_key}>
-                    { axis(shelf, &placed, zoom_now) }
+                    { Html::from_html_unchecked(axis(shelf, &placed, zoom_now).into()) }
                 </div>
                 <h2 class="story-list-title">{"In date order"}</h2>
                 { list(shelf, &placed, &shown) }
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_cover_the_whole_axis_at_every_zoom_growing_their_step_past_the_most() {
+        let (start, end) = (Date::constant(1700, 3, 5), Date::constant(2018, 7, 1));
+        for zoom in Zoom::ALL {
+            let ticks = ticks(start, day_number(end), zoom);
+            assert!(ticks.len() <= MAX_TICKS, "{zoom:?}: {}", ticks.len());
+            let last = ticks.last().unwrap();
+            // The last tick is within one step of the end: never stopped part way along.
+            let step_days = if zoom == Zoom::Decades { 3660.0 } else { 366.0 };
+            assert!(
+                day_number(end) - last.0 < step_days,
+                "{zoom:?} ends at {}",
+                last.1
+            );
+        }
+        let months = ticks(start, day_number(end), Zoom::Months);
+        assert_eq!(months[0].1, "Mar 1700");
+        assert_eq!(months[1].1, "Apr 1700", "every month over 318 years");
+        let longer = ticks(Date::constant(1000, 1, 1), day_number(end), Zoom::Months);
+        assert_eq!(
+            longer[1].1, "May 1000",
+            "every fourth month over 1,018 years"
+        );
+        // A short axis has a tick every month.
+        let short = ticks(
+            Date::constant(2017, 11, 1),
+            day_number(Date::constant(2018, 2, 1)),
+            Zoom::Months,
+        );
+        let labels: Vec<&str> = short.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(labels, ["Nov 2017", "Dec 2017", "Jan 2018", "Feb 2018"]);
     }
 }
