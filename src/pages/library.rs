@@ -3,6 +3,8 @@
 //! sort by date or title. The query and filters live in the address (`#/?q=…`), so a reload or a
 //! shared link keeps them.
 
+use std::fmt::Write;
+
 use dateline_format::article::EntityType;
 use dateline_format::library::names::search_key;
 use dateline_format::library::LibraryEntry;
@@ -14,76 +16,101 @@ use crate::components::status::{ErrorMessage, Loading};
 use crate::data::{LoadError, Shared};
 use crate::dates::{display_published, reading_minutes};
 use crate::library::{Query, Shelf, UNKNOWN_YEAR};
+use crate::markup::{escape, push_escaped};
 use crate::prerendered::Preloaded;
 use crate::route::{Collection, Route, Selection};
 
 /// Cards rendered at once; "Show more" adds as many again, so the DOM stays small at 10,000.
 const PAGE: usize = 50;
 
-/// `text` with the words a query begins marked (`<mark>`); text nodes only.
-pub fn highlight(text: &str, query_key: &str) -> Html {
+/// Appends `text` to `out` as HTML, the words a query begins marked (`<mark>`), every text
+/// escaped.
+fn push_highlighted(out: &mut String, text: &str, query_key: &str) {
     let words: Vec<&str> = query_key.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
-        return html! { {text} };
-    }
-    let mut out = Vec::new();
-    let mut plain = String::new();
     for token in text.split_inclusive(char::is_whitespace) {
         let word = token.trim_end();
         let key = search_key(word);
-        let hit = !key.is_empty()
+        let hit = !words.is_empty()
+            && !key.is_empty()
             && key
                 .split(' ')
                 .any(|k| words.iter().any(|w| k.starts_with(w)));
         if hit {
-            out.push(html! { {std::mem::take(&mut plain)} });
-            out.push(html! { <mark>{word}</mark> });
-            plain.push_str(&token[word.len()..]);
+            out.push_str("<mark>");
+            push_escaped(out, word);
+            out.push_str("</mark>");
+            push_escaped(out, &token[word.len()..]);
         } else {
-            plain.push_str(token);
+            push_escaped(out, token);
         }
     }
-    out.push(html! { {plain} });
-    out.into_iter().collect()
 }
 
-/// One library card: `data-article-id`; the reader's articles also `data-own="true"` and a badge.
-fn card(shelf: &Shelf, article: u32, query_key: &str) -> Html {
+/// One library card as HTML: `data-article-id`; the reader's articles also `data-own="true"` and
+/// a badge. The cards are one string of HTML (`markup`), like the reading view's text: the
+/// prerendered library's fifty cards are adopted whole when the page is taken over, and a
+/// keystroke's new cards are parsed by the browser in one go.
+fn write_card(out: &mut String, shelf: &Shelf, article: u32, query_key: &str) {
     let entry: &LibraryEntry = &shelf.index.articles[article as usize];
     let collection = shelf.collection(&entry.id);
     let mine = collection == Collection::Mine;
     let href = Route::to_article(collection, &entry.id, &Selection::None).href();
-    let matched = shelf.matched_names(article, query_key);
-    html! {
-        <li key={entry.id.clone()} data-article-id={entry.id.clone()}
-            class={classes!("article-card", mine.then_some("mine"))} data-own={mine.then_some("true")}>
-            if mine { <span class="mine-badge">{"Yours"}</span> }
-            <h2><a {href}>{highlight(&entry.title, query_key)}</a></h2>
-            if !entry.standfirst.is_empty() { <p class="standfirst">{highlight(&entry.standfirst, query_key)}</p> }
-            <p class="meta">
-                if !entry.source.is_empty() { <span>{&entry.source}</span> }
-                <span>
-                    <time datetime={entry.published.clone()}>{display_published(entry.published.as_deref(), entry.published_inferred)}</time>
-                </span>
-                <span>{format!("{} min read", reading_minutes(entry.words as usize))}</span>
-                <span>{format!("{} names · {} events", entry.entities, entry.events)}</span>
-            </p>
-            if !matched.is_empty() {
-                <p class="matched-names">{"Names: "}
-                    { for matched.iter().take(6).map(|&(entity, mentions)| {
-                        let e = &shelf.index.entities[entity as usize];
-                        html! {
-                            <a class={classes!("name-chip", e.entity_type.code().to_ascii_lowercase())}
-                                href={Route::Entity { id: e.id.clone() }.href()}>
-                                {highlight(&e.name, query_key)}
-                                <span class="count" aria-label={format!("{mentions} mentions")}>{format!(" ×{mentions}")}</span>
-                            </a>
-                        }
-                    }) }
-                </p>
-            }
-        </li>
+    let id = escape(&entry.id);
+    if mine {
+        let _ = write!(
+            out,
+            "<li data-article-id=\"{id}\" class=\"article-card mine\" data-own=\"true\"><span class=\"mine-badge\">Yours</span>"
+        );
+    } else {
+        let _ = write!(out, "<li data-article-id=\"{id}\" class=\"article-card\">");
     }
+    let _ = write!(out, "<h2><a href=\"{}\">", escape(&href));
+    push_highlighted(out, &entry.title, query_key);
+    out.push_str("</a></h2>");
+    if !entry.standfirst.is_empty() {
+        out.push_str("<p class=\"standfirst\">");
+        push_highlighted(out, &entry.standfirst, query_key);
+        out.push_str("</p>");
+    }
+    out.push_str("<p class=\"meta\">");
+    if !entry.source.is_empty() {
+        let _ = write!(out, "<span>{}</span>", escape(&entry.source));
+    }
+    out.push_str("<span><time");
+    if let Some(published) = &entry.published {
+        let _ = write!(out, " datetime=\"{}\"", escape(published));
+    }
+    let _ = write!(
+        out,
+        ">{}</time></span><span>{} min read</span><span>{} names · {} events</span></p>",
+        escape(&display_published(
+            entry.published.as_deref(),
+            entry.published_inferred
+        )),
+        reading_minutes(entry.words as usize),
+        entry.entities,
+        entry.events,
+    );
+    let matched = shelf.matched_names(article, query_key);
+    if !matched.is_empty() {
+        out.push_str("<p class=\"matched-names\">Names: ");
+        for &(entity, mentions) in matched.iter().take(6) {
+            let e = &shelf.index.entities[entity as usize];
+            let _ = write!(
+                out,
+                "<a class=\"name-chip {}\" href=\"{}\">",
+                e.entity_type.code().to_ascii_lowercase(),
+                escape(&Route::Entity { id: e.id.clone() }.href())
+            );
+            push_highlighted(out, &e.name, query_key);
+            let _ = write!(
+                out,
+                "<span class=\"count\" aria-label=\"{mentions} mentions\"> ×{mentions}</span></a>"
+            );
+        }
+        out.push_str("</p>");
+    }
+    out.push_str("</li>");
 }
 
 /// The reader's kept articles that no longer validate: never dropped, each linked to its page,
@@ -207,6 +234,10 @@ fn results(shelf: &Shelf, query: &Query, found: &[u32], shown: &UseStateHandle<u
     };
     let timeline =
         Route::Timeline.href_with_query(&serde_urlencoded::to_string(query).unwrap_or_default());
+    let mut cards = String::new();
+    for &article in found.iter().take(**shown) {
+        write_card(&mut cards, shelf, article, &query_key);
+    }
     html! {
         <>
         <p class="result-count" role="status" aria-live="polite" data-results={found.len().to_string()}>
@@ -215,9 +246,7 @@ fn results(shelf: &Shelf, query: &Query, found: &[u32], shown: &UseStateHandle<u
         if found.is_empty() {
             <p class="empty">{"No article matches. Try fewer words or another filter."}</p>
         } else {
-            <ul class="article-list">
-                { for found.iter().take(**shown).map(|&i| card(shelf, i, &query_key)) }
-            </ul>
+            <ul class="article-list">{ Html::from_html_unchecked(cards.into()) }</ul>
             if found.len() > **shown {
                 <p class="show-more"><button type="button" class="tool" onclick={more}>
                     {format!("Show more ({} left)", found.len() - **shown)}
@@ -296,5 +325,29 @@ pub fn library_page() -> Html {
                 <a href={Route::Analyze.href()} data-nav="analyze">{"Analyze your own article"}</a></p>
             { body }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlighting_marks_the_words_a_query_begins_and_escapes_the_rest() {
+        let mark = |text: &str, query: &str| {
+            let mut out = String::new();
+            push_highlighted(&mut out, text, &search_key(query));
+            out
+        };
+        assert_eq!(
+            mark("Putin & Trump <meet> in Köln", "pu kol"),
+            "<mark>Putin</mark> &amp; Trump &lt;meet&gt; in <mark>Köln</mark>"
+        );
+        assert_eq!(
+            mark("Say \"hi\"", ""),
+            "Say &quot;hi&quot;",
+            "no query, no marks"
+        );
+        assert_eq!(mark("", "pu"), "");
     }
 }
