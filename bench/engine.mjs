@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 
@@ -24,17 +25,22 @@ nlp.plugin(datesPlugin);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const RUNS = Number(option('--runs', 5));
-// Each run analyzes the corpus this many times over, so that one run lasts long enough to time.
-const REPEAT = Number(option('--repeat', 20));
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    // Each run analyzes the corpus this many times over, so that one run lasts long enough to time.
+    repeat: { type: 'string', default: '20' },
+    baseline: { type: 'string' },
+    'baseline-dist': { type: 'string' },
+    'no-browser': { type: 'boolean', default: false },
+    'no-huge': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(options.runs);
+const REPEAT = Number(options.repeat);
 const HUGE_BYTES = 5 * 1024 * 1024;
-const BASELINE_BIN = option('--baseline', null);
-const BASELINE_DIST = option('--baseline-dist', null);
+const BASELINE_BIN = options.baseline ?? null;
+const BASELINE_DIST = options['baseline-dist'] ?? null;
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-engine-bench-'));
 
@@ -323,7 +329,7 @@ if (timebank) corpora.push(['TimeBank (../shared/data, not committed)', timebank
 
 for (const [name, docs, times, runs] of corpora) nativeSpeed(name, docs, times, runs);
 
-if (!args.includes('--no-browser')) {
+if (!options['no-browser']) {
   const { serve, launch } = await import('../tests/e2e/harness.mjs').catch((error) => {
     throw new Error(`cannot load tests/e2e/harness.mjs (run \`npm ci\` in tests/e2e): ${error.message}`);
   });
@@ -343,7 +349,7 @@ if (!args.includes('--no-browser')) {
   }
 }
 
-if (!args.includes('--no-huge')) {
+if (!options['no-huge']) {
   console.log('\nnative, one 5 MB text per call: analysis time (--timing), peak resident memory of the process');
   for (const [name, text] of hugeTexts(corpus)) {
     const r = datelineHuge(name.replace(/\W+/g, '-'), text);

@@ -8,11 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGES = path.resolve(here, '../../shared/data/readability-pages/dev');
-const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Number(options.runs) || 3;
 
 if (!fs.existsSync(PAGES)) {
   console.log(`no pages at ${PAGES}: nothing to measure`);

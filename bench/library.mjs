@@ -19,16 +19,20 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const ARTICLES = Number(option('--articles', 10000));
-const RUNS = Number(option('--runs', 5));
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '5' },
+    'no-browser': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ARTICLES = Number(options.articles);
+const RUNS = Number(options.runs);
 let harness;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-library-bench-'));
 
@@ -278,5 +282,5 @@ const guess = extrapolated(ARTICLES);
 console.log(`  extrapolated from the ${guess.real} distinct committed articles to ${ARTICLES.toLocaleString('en-US')} distinct ones: articles ${mb(guess.articles)} gz, entities ≤ ${mb(guess.entities)} gz, index ≤ ${mb(guess.articles + guess.entities)} gz`);
 const parsed = parseInNode(out);
 console.log(`  JSON.parse of index.json in Node: ${ms(parsed.ms)} (${parsed.index.articles.length} articles, ${parsed.index.entities.length} entities)`);
-if (!args.includes('--no-browser')) await browserPart(out, parsed.index);
-if (!args.includes('--keep')) fs.rmSync(TMP, { recursive: true, force: true });
+if (!options['no-browser']) await browserPart(out, parsed.index);
+if (!options.keep) fs.rmSync(TMP, { recursive: true, force: true });

@@ -24,20 +24,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { serve, launch, plainPage, DIST } from '../tests/e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const RUNS = Number(option('--runs', 5));
-const WORDS = Number(option('--words', 100_000));
-const DATELINE = option('--dateline', null);
-const KEPT = !args.includes('--no-kept');
-const KEEP_FILES = args.includes('--keep');
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    words: { type: 'string', default: '100000' },
+    dateline: { type: 'string' },
+    'no-kept': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(options.runs);
+const WORDS = Number(options.words);
+const DATELINE = options.dateline ?? null;
+const KEPT = !options['no-kept'];
+const KEEP_FILES = options.keep;
 const ID = 'longread-bench';
 const PUBLISHED = '2017-07-07';
 
