@@ -311,12 +311,13 @@ fn scroll_to_selected_sentence() {
 // mention focused (the first at the start), the arrow keys, Home and End move between mentions
 // in reading order, and Tab leaves the text. The tab stop moves in the DOM, not in the virtual
 // DOM, so moving focus never re-renders the text. Mentions whose type is hidden are skipped.
+// The headline and standfirst's names (`header_names`) are one more such group, the header.
 
 const SHOWN_MENTION: &str = "mark.mention:not([data-off])";
 
 /// Makes the first shown mention the tab stop when no shown mention is (at the start, or when
 /// the legend hid the one that was).
-fn keep_one_tab_stop(body: &Element) {
+pub(crate) fn keep_one_tab_stop(body: &Element) {
     if let Ok(None) = body.query_selector(&format!("{SHOWN_MENTION}[tabindex=\"0\"]")) {
         if let Some(first) = body
             .query_selector(SHOWN_MENTION)
@@ -329,17 +330,20 @@ fn keep_one_tab_stop(body: &Element) {
     }
 }
 
-/// The mention an event happened on, and the article body around it. (Not the event's current
-/// target: Yew listens on the app's root, where the headline's names are mentions too.)
+/// The mention an event happened on, and its group: the article body or the header. (Not the
+/// event's current target: Yew listens on the app's root.)
 fn mention_target(event: &Event) -> Option<(Element, HtmlElement)> {
     let target: Element = event.target()?.dyn_into().ok()?;
     let mention = target.closest(SHOWN_MENTION).ok()??;
-    let body = mention.closest(".article-body").ok()??;
-    Some((body, mention.dyn_into().ok()?))
+    let group = mention.closest(".article-body, .article-header").ok()??;
+    Some((group, mention.dyn_into().ok()?))
 }
 
+/// The entity a mention, or a name in the header, stands for.
 fn selectable_id(mention: &HtmlElement) -> Option<String> {
-    mention.get_attribute("data-entity-id")
+    mention
+        .get_attribute("data-entity-id")
+        .or_else(|| mention.get_attribute("data-name-id"))
 }
 
 /// Makes `mention` the body's one tab stop.
@@ -350,13 +354,13 @@ fn make_tab_stop(body: &Element, mention: &HtmlElement) {
     mention.set_tab_index(0);
 }
 
-fn take_tab_stop(event: FocusEvent) {
+pub(crate) fn take_tab_stop(event: FocusEvent) {
     if let Some((body, mention)) = mention_target(&event) {
         make_tab_stop(&body, &mention);
     }
 }
 
-fn on_key(event: &KeyboardEvent, on_select: &Callback<String>) {
+pub(crate) fn on_key(event: &KeyboardEvent, on_select: &Callback<String>) {
     let Some((body, mention)) = mention_target(event) else {
         return;
     };

@@ -7,12 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::article_body::ArticleBody;
+use crate::components::article_body::{self, ArticleBody};
 use crate::components::credit::CreditBlock;
 use crate::components::entity_panel::EntityPanel;
 use crate::components::export_bar::ExportBar;
 use crate::components::header_names::{self, HeaderNames};
-use crate::components::is_activation_key;
 use crate::components::legend::Legend;
 use crate::components::timeline::Timeline;
 use crate::data::Shared;
@@ -169,39 +168,32 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    let header_name = |event: &Event| {
-        event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| {
-                t.closest("mark[data-name-id]:not([data-off])")
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|name| name.get_attribute("data-name-id"))
-    };
+    // The header's names select like the text's mentions and are one tab stop, like the text.
     let on_header_click = {
         let on_select = on_select_entity.clone();
         move |event: MouseEvent| {
-            if let Some(id) = header_name(&event) {
+            let id = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| {
+                    t.closest("mark[data-name-id]:not([data-off])")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|name| name.get_attribute("data-name-id"));
+            if let Some(id) = id {
                 on_select.emit(id);
             }
         }
     };
     let on_header_key = {
         let on_select = on_select_entity.clone();
-        move |event: KeyboardEvent| {
-            if is_activation_key(&event) {
-                if let Some(id) = header_name(&event) {
-                    event.prevent_default();
-                    on_select.emit(id);
-                }
-            }
-        }
+        move |event: KeyboardEvent| article_body::on_key(&event, &on_select)
     };
     html! {
         <article class="reader" aria-labelledby="article-title">
-            <header class="article-header" ref={header} onclick={on_header_click} onkeydown={on_header_key}>
+            <header class="article-header" ref={header} onclick={on_header_click} onkeydown={on_header_key}
+                onfocusin={article_body::take_tab_stop}>
                 <h1 id="article-title">{ Html::from_html_unchecked(title) }</h1>
                 if !article.standfirst.is_empty() { <p class="standfirst">{ Html::from_html_unchecked(standfirst) }</p> }
                 <p class="meta">

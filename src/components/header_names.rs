@@ -12,6 +12,7 @@ use std::fmt::Write;
 use dateline_format::article::{Article, EntityType};
 use web_sys::Element;
 
+use crate::components::article_body::keep_one_tab_stop;
 use crate::components::body_text::MentionLook;
 use crate::components::elements;
 use crate::markup::{escape, push_escaped};
@@ -96,7 +97,7 @@ impl HeaderNames {
             let _ = write!(
                 out,
                 "<mark class=\"{}\" data-name-id=\"{}\" data-entity-type=\"{}\" data-tip=\"{}\" \
-                 tabindex=\"0\" role=\"button\" aria-pressed=\"false\">{}</mark>",
+                 tabindex=\"-1\" role=\"button\" aria-pressed=\"false\">{}</mark>",
                 look.class,
                 look.id,
                 look.type_code,
@@ -111,7 +112,9 @@ impl HeaderNames {
 }
 
 /// Brings the names under `root` to the reader's selection and legend: a selected entity's
-/// names are pressed, a hidden type's are plain text (no button, no tab stop).
+/// names are pressed, a hidden type's are plain text (no button, no tab stop). Like the text,
+/// the header is one tab stop (`article_body`'s roving tabindex): one shown name has
+/// `tabindex="0"`, the others `-1`.
 pub fn show(root: &Element, selected: Option<&str>, hidden: &[EntityType]) {
     for name in elements::<Element>(root, "mark[data-name-id]") {
         let off = name
@@ -132,11 +135,14 @@ pub fn show(root: &Element, selected: Option<&str>, hidden: &[EntityType]) {
         } else {
             name.remove_attribute("data-off").ok();
             name.set_attribute("role", "button").ok();
-            name.set_attribute("tabindex", "0").ok();
+            if !name.has_attribute("tabindex") {
+                name.set_attribute("tabindex", "-1").ok();
+            }
             let pressed = if is_selected { "true" } else { "false" };
             name.set_attribute("aria-pressed", pressed).ok();
         }
     }
+    keep_one_tab_stop(root);
 }
 
 #[cfg(test)]
@@ -203,7 +209,7 @@ mod tests {
         assert_eq!(
             names.marked("👩‍👩‍👧 in Köln, not Kölner"),
             "👩‍👩‍👧 in <mark class=\"mention loc\" data-name-id=\"koln\" data-entity-type=\"LOC\" \
-             data-tip=\"Köln · Place · 1 mention\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\">Köln</mark>, not Kölner"
+             data-tip=\"Köln · Place · 1 mention\" tabindex=\"-1\" role=\"button\" aria-pressed=\"false\">Köln</mark>, not Kölner"
         );
     }
 }

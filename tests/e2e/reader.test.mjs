@@ -196,8 +196,16 @@ test('names in the headline and standfirst are highlighted and select like the t
   assert.equal(await page.getAttribute('h1 mark[data-name-id="vladimir-putin"]', 'aria-pressed'), 'true');
   assert.equal(await page.getAttribute('h1 mark[data-name-id="donald-trump"]', 'aria-pressed'), 'false');
   assert.match(page.url(), /\/entity\/vladimir-putin$/);
-  // From the keyboard: a headline name is a button of its own.
-  await page.focus('.standfirst mark[data-name-id="hamburg"]');
+  // From the keyboard: the header's names are one tab stop, like the text's; the arrow keys move
+  // between them and Enter selects.
+  const headerStops = () => page.$$eval('.article-header mark[data-name-id]', (marks) => marks.filter((m) => m.tabIndex === 0).length);
+  assert.equal(await headerStops(), 1);
+  await page.focus('.article-header mark[data-name-id][tabindex="0"]');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.nameId), 'germany');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.nameId), 'hamburg');
+  assert.equal(await headerStops(), 1, 'the tab stop moved with the focus');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.article-body [data-entity-id="hamburg"][data-selected="true"]');
   assert.equal(await page.locator('h1 mark[data-selected="true"]').count(), 0, 'Putin is no longer selected');
