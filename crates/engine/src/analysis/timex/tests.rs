@@ -127,6 +127,15 @@ fn not_dates() {
         "2017-07-07"
     )
     .is_empty());
+    // The number of a resolution, an article, a flight: seen in a bundled State Department text,
+    // whose "Resolution 2254" put an event in the year 2254 on the story timeline.
+    assert_eq!(
+        values(
+            "UN Security Council Resolution 2254 and Article 1441 passed in 2015; Flight 1549 landed.",
+            "2017-07-07"
+        ),
+        pairs(&[("2015", "2015")])
+    );
 }
 
 #[test]

@@ -336,6 +336,24 @@ pub(super) const COUNT_LEADERS: &[&str] = &[
     "some",
 ];
 
+/// Words before a four-digit number that make it the number of something, not a year:
+/// "Security Council Resolution 2254", "Article 1441", "Flight 1549".
+pub(super) const NUMBERED: &[&str] = &[
+    "resolution",
+    "resolutions",
+    "number",
+    "article",
+    "section",
+    "paragraph",
+    "clause",
+    "chapter",
+    "decree",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+];
+
 /// Words around a four-digit number below 1500 that say it is a year ("in 1066", "1066 AD");
 /// without one it is read as a count, as news text rarely names such early years bare.
 pub(super) const EARLY_YEAR_LEADERS: &[&str] = &[

@@ -7,7 +7,7 @@ use super::{relative, year_number, Match, Matcher};
 use crate::analysis::segment::{Kind, Token};
 use crate::analysis::timex::value::Unit;
 use crate::analysis::timex::words::{
-    number_word, ordinal_word, unit_of, COUNTED, COUNT_LEADERS, EARLY_YEAR_LEADERS, ERAS,
+    number_word, ordinal_word, unit_of, COUNTED, COUNT_LEADERS, EARLY_YEAR_LEADERS, ERAS, NUMBERED,
     RATE_AMOUNTS,
 };
 
@@ -55,6 +55,7 @@ impl Matcher<'_> {
             let unit_follows = unit_of(after).is_some();
             let money =
                 matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');
+            let numbered = NUMBERED.contains(&before);
             let quantity = COUNTED.contains(&after) || COUNT_LEADERS.contains(&before);
             let early_without_context =
                 year < 1500 && !EARLY_YEAR_LEADERS.contains(&before) && !ERAS.contains(&after);
@@ -62,7 +63,13 @@ impl Matcher<'_> {
                 && self
                     .tok(i.wrapping_sub(2))
                     .is_some_and(|t| t.kind == Kind::Number);
-            if !(unit_follows || money || quantity || in_a_list || early_without_context) {
+            if !(unit_follows
+                || money
+                || numbered
+                || quantity
+                || in_a_list
+                || early_without_context)
+            {
                 return Some(Match::literal(i + 1, TimexType::Date, format!("{year:04}")));
             }
         }
