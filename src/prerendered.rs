@@ -178,10 +178,10 @@ mod client {
             // What a reader typed or chose in the library's search form before the app came:
             // hydration sets the form to the page's (empty) query, so it is carried over in the
             // address like a query asked for, unless the address already asks for one.
-            let wanted = match typed_library_query() {
-                Some(typed) if page == Route::Library && query.is_empty() => format!("/?{typed}"),
-                _ => wanted,
-            };
+            let typed = (page == Route::Library && query.is_empty())
+                .then(typed_library_query)
+                .flatten();
+            let wanted = typed.map_or(wanted, |typed| format!("/?{typed}"));
             yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preloaded })
                 .hydrate();
             // Yew hydrates once this task's microtasks run: the next task finds the page taken

@@ -103,11 +103,7 @@ pub fn article_body(props: &ArticleBodyProps) -> Html {
     }
     let onclick = {
         let on_select = props.on_select_entity.clone();
-        move |event: MouseEvent| {
-            if let Some(id) = mention_target(&event).and_then(|(_, m)| selectable_id(&m)) {
-                on_select.emit(id);
-            }
-        }
+        move |event: MouseEvent| on_click(&event, &on_select)
     };
     let onkeydown = {
         let on_select = props.on_select_entity.clone();
@@ -352,6 +348,13 @@ fn make_tab_stop(body: &Element, mention: &HtmlElement) {
         other.set_tab_index(-1);
     }
     mention.set_tab_index(0);
+}
+
+/// A click on a shown mention (of the text or the header) asks to select its entity.
+pub(crate) fn on_click(event: &MouseEvent, on_select: &Callback<String>) {
+    if let Some(id) = mention_target(event).and_then(|(_, m)| selectable_id(&m)) {
+        on_select.emit(id);
+    }
 }
 
 pub(crate) fn take_tab_stop(event: FocusEvent) {

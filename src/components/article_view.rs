@@ -3,7 +3,6 @@
 //! its parent decides where the selection lives (the route, or component state).
 
 use dateline_format::article::{Article, EntityType};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -171,20 +170,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // The header's names select like the text's mentions and are one tab stop, like the text.
     let on_header_click = {
         let on_select = on_select_entity.clone();
-        move |event: MouseEvent| {
-            let id = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| {
-                    t.closest("mark[data-name-id]:not([data-off])")
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|name| name.get_attribute("data-name-id"));
-            if let Some(id) = id {
-                on_select.emit(id);
-            }
-        }
+        move |event: MouseEvent| article_body::on_click(&event, &on_select)
     };
     let on_header_key = {
         let on_select = on_select_entity.clone();

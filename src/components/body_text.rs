@@ -181,6 +181,28 @@ pub(crate) struct MentionLook {
 }
 
 impl MentionLook {
+    /// Writes a mention of this entity in its resting state (a button, not pressed): its id in
+    /// the attribute `id_attribute` (`data-entity-id`; the headline's names `data-name-id`),
+    /// `text` already escaped, and with `labelled` an `aria-label` that adds the tooltip.
+    pub(crate) fn write_mark(
+        &self,
+        out: &mut String,
+        id_attribute: &str,
+        text: &str,
+        labelled: bool,
+    ) {
+        let _ = write!(
+            out,
+            "<mark class=\"{}\" {id_attribute}=\"{}\" data-entity-type=\"{}\" data-tip=\"{}\" \
+             tabindex=\"-1\" role=\"button\" aria-pressed=\"false\"",
+            self.class, self.id, self.type_code, self.tip,
+        );
+        if labelled {
+            let _ = write!(out, " aria-label=\"{text}: {}\"", self.tip);
+        }
+        let _ = write!(out, ">{text}</mark>");
+    }
+
     pub(crate) fn of(entity: &Entity) -> MentionLook {
         let count = entity.mentions.len();
         let mentions = if count == 1 {
@@ -271,17 +293,7 @@ impl Writer<'_> {
         let text = escape(&self.layout.text(span.start, span.end));
         match mark {
             Mark::Mention(i) => {
-                let look = &self.layout.looks[i];
-                let _ = write!(
-                    self.out,
-                    "<mark class=\"{}\" data-entity-id=\"{}\" data-entity-type=\"{}\" data-tip=\"{}\" \
-                     tabindex=\"-1\" role=\"button\" aria-pressed=\"false\" aria-label=\"{text}: {}\">{text}</mark>",
-                    look.class,
-                    look.id,
-                    look.type_code,
-                    look.tip,
-                    look.tip,
-                );
+                self.layout.looks[i].write_mark(&mut self.out, "data-entity-id", &text, true);
             }
             Mark::Timex(i) => {
                 let timex = &self.article.timexes[i];

@@ -7,7 +7,6 @@
 //! found by matching, not by the analysis, and the DOM contract's mentions stay the analysis's.
 
 use std::collections::HashSet;
-use std::fmt::Write;
 
 use dateline_format::article::{Article, EntityType};
 use web_sys::Element;
@@ -93,17 +92,8 @@ impl HeaderNames {
         let mut at = 0;
         for (range, entity) in self.find(text) {
             push_escaped(&mut out, &text[at..range.start]);
-            let look = &self.looks[entity];
-            let _ = write!(
-                out,
-                "<mark class=\"{}\" data-name-id=\"{}\" data-entity-type=\"{}\" data-tip=\"{}\" \
-                 tabindex=\"-1\" role=\"button\" aria-pressed=\"false\">{}</mark>",
-                look.class,
-                look.id,
-                look.type_code,
-                look.tip,
-                escape(&text[range.clone()])
-            );
+            let name = escape(&text[range.clone()]);
+            self.looks[entity].write_mark(&mut out, "data-name-id", &name, false);
             at = range.end;
         }
         push_escaped(&mut out, &text[at..]);
