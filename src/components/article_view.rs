@@ -1,20 +1,19 @@
-//! The reading view of any article: headline, body with highlighted names, legend, timeline,
-//! entity panel. It owns the legend's state and reports selection changes through `on_select`;
-//! its parent decides where the selection lives (the route, or component state).
+//! The reading view of any article: header (`article_header`), body with highlighted names,
+//! legend, timeline, entity panel. It owns the legend's state and reports selection changes
+//! through `on_select`; its parent decides where the selection lives (the route, or component
+//! state).
 
 use dateline_format::article::{Article, EntityType};
-use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::article_body::{self, ArticleBody};
+use crate::components::article_body::ArticleBody;
+use crate::components::article_header::ArticleHeader;
 use crate::components::credit::CreditBlock;
 use crate::components::entity_panel::EntityPanel;
-use crate::components::export_bar::ExportBar;
-use crate::components::header_names::{self, HeaderNames};
 use crate::components::legend::Legend;
 use crate::components::timeline::Timeline;
 use crate::data::Shared;
-use crate::dates::{display_date, display_published, event_when, reading_minutes};
+use crate::dates::event_when;
 use crate::route::Selection;
 
 /// Props of [`ArticleView`].
@@ -144,59 +143,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         Selection::Entity(id) => (Some(AttrValue::from(id.clone())), None),
         Selection::Event(id) => (None, Some(AttrValue::from(id.clone()))),
     };
-    // These walk the whole article: once per article, not on every selection.
-    let words = *use_memo(article.clone(), |article| article.word_count());
+    // Walks the whole article: once per article, not on every selection.
     let counts = use_memo(article.clone(), |article| mention_counts(article));
-    let (title, standfirst) = (*use_memo(article.clone(), |article| {
-        let names = HeaderNames::new(article);
-        (
-            AttrValue::from(names.marked(&article.title)),
-            AttrValue::from(names.marked(&article.standfirst)),
-        )
-    }))
-    .clone();
-    // The names in the headline and standfirst follow the selection and the legend in the DOM,
-    // like the body's mentions.
-    let header = use_node_ref();
-    {
-        let header = header.clone();
-        let state = (article.clone(), selected_entity.clone(), (*hidden).clone());
-        use_effect_with(state, move |(_, selected, hidden)| {
-            if let Some(header) = header.cast::<Element>() {
-                header_names::show(&header, selected.as_deref(), hidden);
-            }
-        });
-    }
-    // The header's names select like the text's mentions and are one tab stop, like the text.
-    let on_header_click = {
-        let on_select = on_select_entity.clone();
-        move |event: MouseEvent| article_body::on_click(&event, &on_select)
-    };
-    let on_header_key = {
-        let on_select = on_select_entity.clone();
-        move |event: KeyboardEvent| article_body::on_key(&event, &on_select)
-    };
     html! {
         <article class="reader" aria-labelledby="article-title">
-            <header class="article-header" ref={header} onclick={on_header_click} onkeydown={on_header_key}
-                onfocusin={article_body::take_tab_stop}>
-                <h1 id="article-title">{ Html::from_html_unchecked(title) }</h1>
-                if !article.standfirst.is_empty() { <p class="standfirst">{ Html::from_html_unchecked(standfirst) }</p> }
-                <p class="meta">
-                    if !article.source.is_empty() { <span class="source">{&article.source}</span> }
-                    if let Some(published) = &article.published {
-                        <span class="published" data-inferred={article.published_inferred.then_some("true")}>
-                            <time datetime={published.clone()}>{display_date(published)}</time>
-                            if article.published_inferred { {" (from the article's dateline)"} }
-                        </span>
-                    } else {
-                        <span class="published date-unknown">{display_published(None, false)}</span>
-                    }
-                    <span>{format!("{} min read", reading_minutes(words))}</span>
-                </p>
-                <ExportBar article={article.clone()} />
+            <ArticleHeader article={article.clone()} selected_entity={selected_entity.clone()}
+                hidden={(*hidden).clone()} on_select_entity={on_select_entity.clone()}>
                 { props.children.clone() }
-            </header>
+            </ArticleHeader>
             <div class="reader-grid">
                 <div class="reading-column">
                     <div class="toolbar">

@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 
 pub mod article_body;
+pub mod article_header;
 pub mod article_view;
 pub mod body_text;
 pub mod correction_panel;
