@@ -65,6 +65,22 @@ pub(super) fn resolve(
             year_offset,
         } => format!("{:04}-Q{quarter}", year + year_offset),
         Value::Weekday { day, which } => weekday(published, *day, *which, tense),
+        Value::AnaphoricWeekday { day, which } => weekday(
+            mentioned.at(Unit::Day).unwrap_or(published),
+            *day,
+            *which,
+            None,
+        ),
+        Value::DayShift { day, days } => {
+            let day = resolve(day, published.into(), tense, mentioned);
+            parse_day(&day)
+                .and_then(|d| shift_days(d, *days))
+                .map_or(day, format_date)
+        }
+        Value::WeekOf(day) => {
+            let day = resolve(day, published.into(), tense, mentioned);
+            parse_day(&day).map_or(day, format_week)
+        }
         Value::Season { season, which } => {
             let y = season_year(published, *season, *which, tense);
             format!("{y:04}-{}", season.code())
@@ -123,7 +139,8 @@ fn needs_day(value: &Value) -> bool {
             unit,
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend
         ),
-        Value::Weekday { .. } | Value::Weekend => true,
+        Value::Weekday { .. } | Value::AnaphoricWeekday { .. } | Value::Weekend => true,
+        Value::DayShift { day, .. } | Value::WeekOf(day) => needs_day(day),
         Value::PartOfDay { day, .. } | Value::ClockTime { day, .. } => needs_day(day),
         _ => false,
     }
@@ -152,6 +169,20 @@ fn undated(value: &Value, mentioned: &Mentioned) -> String {
         },
         Value::QuarterInRelativeYear { quarter, .. } => format!("XXXX-Q{quarter}"),
         Value::Weekday { day, .. } => format!("XXXX-WXX-{day}"),
+        Value::AnaphoricWeekday { day, which } => match mentioned.at(Unit::Day) {
+            Some(reference) => weekday(reference, *day, *which, None),
+            None => format!("XXXX-WXX-{day}"),
+        },
+        Value::DayShift { day, days } => {
+            let day = undated(day, mentioned);
+            parse_day(&day)
+                .and_then(|d| shift_days(d, *days))
+                .map_or(day, format_date)
+        }
+        Value::WeekOf(day) => {
+            let day = undated(day, mentioned);
+            parse_day(&day).map_or_else(|| "XXXX-WXX".to_string(), format_week)
+        }
         Value::Season { season, .. } => format!("XXXX-{}", season.code()),
         Value::NumberedQuarter(q) => format!("XXXX-Q{q}"),
         Value::Quarter(_) => "XXXX-QX".to_string(),
@@ -375,6 +406,17 @@ pub(super) fn year_ago_quarters(doc: &Doc, found: &mut [Found], published: Publi
             }
             continue;
         }
+        // "the 1988 quarter": the quarter reported on, in 1988.
+        let text = doc.slice(f.span).to_lowercase();
+        let of_year = text
+            .strip_suffix(" quarter")
+            .or_else(|| text.strip_suffix(" period"))
+            .and_then(|t| t.strip_prefix("the "))
+            .filter(|y| y.len() == 4 && *y == f.value);
+        if let (Some(year), Some(q)) = (of_year, reported.as_deref()) {
+            f.value = format!("{year}-{}", &q[5..]);
+            continue;
+        }
         let back = rest(f).is_some_and(|r| matches!(r.as_str(), "" | " quarter" | " period"))
             && !doc
                 .sentence_of(f.tokens.start)
@@ -504,6 +546,11 @@ fn shift(anchor: Date, unit: Unit, n: i64) -> Option<String> {
             valid_year(year.checked_add(n.checked_mul(100)?)?)? / 100
         ),
     })
+}
+
+/// The day a resolved value names, when it names one ("1998-02-13", not "1998-W07").
+fn parse_day(value: &str) -> Option<Date> {
+    value.get(..10).filter(|_| value.len() == 10)?.parse().ok()
 }
 
 fn shift_days(date: Date, days: i64) -> Option<Date> {

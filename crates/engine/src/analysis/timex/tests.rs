@@ -555,3 +555,69 @@ fn a_quarter_to_come_is_not_the_quarter_reported_on() {
         ])
     );
 }
+
+#[test]
+fn halves_of_a_named_year() {
+    let text = "Losses will last through the first two quarters of 1990, after gains in the last \
+                half of 1989. Sales rose in the first half.";
+    assert_eq!(
+        values(text, "1989-10-26"),
+        pairs(&[
+            ("the first two quarters of 1990", "1990-H1"),
+            ("the last half of 1989", "1989-H2"),
+            ("the first half", "1989-H1"),
+        ])
+    );
+    // Without a year, "the last two quarters" is a stretch of time and "half an hour" no half.
+    assert_eq!(
+        values(
+            "Sales fell in the last two quarters and the first half hour.",
+            "1989-10-26"
+        ),
+        pairs(&[("the last two quarters", "P2Q")])
+    );
+}
+
+#[test]
+fn the_year_s_quarter_is_the_quarter_reported_on() {
+    let text = "Third-quarter profit rose to $5 million from $3 million in the 1988 quarter.";
+    assert_eq!(
+        values(text, "1989-10-30"),
+        pairs(&[
+            ("Third-quarter", "1989-Q3"),
+            ("the 1988 quarter", "1988-Q3")
+        ])
+    );
+    assert_eq!(
+        values("Sales in the 1988 period were flat.", "1989-10-30"),
+        pairs(&[("the 1988 period", "1988")])
+    );
+}
+
+#[test]
+fn days_and_weeks_counted_from_a_day() {
+    // 2000-02-24 is a Thursday.
+    let text = "The day before last Tuesday's hearing, he left. They meet the week of March 6. \
+                He came the day after Christmas.";
+    assert_eq!(
+        values(text, "2000-02-24"),
+        pairs(&[
+            ("day before last Tuesday", "2000-02-21"),
+            ("the week of March 6", "2000-W10"),
+            ("day after Christmas", "1999-12-26"),
+        ])
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_told_last() {
+    // 1989-10-27 is a Friday.
+    let text = "The index fell 5% on Oct. 27, down from the previous Friday.";
+    assert_eq!(
+        values(text, "1989-10-30"),
+        pairs(&[
+            ("Oct. 27", "1989-10-27"),
+            ("the previous Friday", "1989-10-20")
+        ])
+    );
+}

@@ -29,6 +29,13 @@ pub(super) enum Value {
     QuarterInRelativeYear { quarter: u8, year_offset: i64 },
     /// An ISO weekday, 1 (Monday) ..= 7: "Friday", "next Tuesday".
     Weekday { day: u8, which: Which },
+    /// The weekday before (`Which::Last`) or after (`Which::Next`) the day the text mentioned
+    /// last, or the publication date: "the previous Friday", "the following Monday".
+    AnaphoricWeekday { day: u8, which: Which },
+    /// The day `days` days from a day: "the day before last Tuesday", "the day after Christmas".
+    DayShift { day: Box<Value>, days: i64 },
+    /// The ISO week a day falls in: "the week of March 6".
+    WeekOf(Box<Value>),
     /// A season without a year: "the summer", "last winter".
     Season { season: Season, which: Which },
     /// A quarter named by its number, placed by the tense: "the third quarter".

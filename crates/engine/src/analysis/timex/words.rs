@@ -258,6 +258,7 @@ pub(super) const TAKES_THE: &[&str] = &[
     "following",
     "same",
     "preceding",
+    "latter",
 ];
 
 /// Words after "the year" that make it no year of its own ("the year before", "the year he

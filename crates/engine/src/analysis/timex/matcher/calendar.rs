@@ -4,7 +4,7 @@
 use dateline_format::article::TimexType;
 use jiff::civil::Date;
 
-use super::{day_number, tok_cap, year_number, Match, Matcher};
+use super::{day_number, names_a_day, tok_cap, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
 use crate::analysis::timex::tense::Tense;
 use crate::analysis::timex::value::{Unit, Value, Which};
@@ -219,11 +219,7 @@ impl Matcher<'_> {
             return self.weekday(i);
         }
         if self.tok(i).and_then(month_of).is_some() {
-            return self.month_date(i).filter(|m| match &m.value {
-                Value::MonthDay { .. } | Value::InRelativeYear { day: Some(_), .. } => true,
-                Value::Literal(v) => v.len() == 10,
-                _ => false,
-            });
+            return self.month_date(i).filter(|m| names_a_day(&m.value));
         }
         let offset = day_word(self.w(i))?;
         Some(Match::day_from_now(i + 1, TimexType::Date, offset))

@@ -52,6 +52,11 @@ impl Matcher<'_> {
                     ));
                 }
             }
+            // "the 1988 quarter", "the 1989 period": in a quarterly report, the quarter reported
+            // on in that year (see `resolve::year_ago_quarters`); elsewhere the year.
+            if matches!(after, "quarter" | "period") && before == "the" {
+                return Some(Match::literal(i + 2, TimexType::Date, format!("{year:04}")));
+            }
             let unit_follows = unit_of(after).is_some();
             let money =
                 matches!(before, "$" | "€" | "£" | "¥" | "no." | "#") || before.ends_with('$');

@@ -97,6 +97,13 @@ impl<'a> Matcher<'a> {
         if let Some(m) = self.core(i + 1).filter(|_| self.takes_the(i + 1)) {
             return Some(m);
         }
+        // "the week of March 6": the week that day falls in.
+        if self.w(i + 1) == "week" && self.w(i + 2) == "of" {
+            if let Some(m) = self.month_date(i + 3).filter(|m| names_a_day(&m.value)) {
+                let value = Value::WeekOf(Box::new(m.value));
+                return Some(Match::new(m.end, TimexType::Date, value));
+            }
+        }
         // "the early summer", "the late 1970s"
         if matches!(self.w(i + 1), "early" | "late" | "mid") {
             return self.at(i + 1);
@@ -129,7 +136,9 @@ impl<'a> Matcher<'a> {
             || season_of(w).is_some()
             || decade_word(w).is_some()
             // "the 1988 third quarter"
-            || (self.tok(i).and_then(year_number).is_some() && ordinal_word(self.w(i + 1)).is_some())
+            || (self.tok(i).and_then(year_number).is_some()
+                && (ordinal_word(self.w(i + 1)).is_some()
+                    || matches!(self.w(i + 1), "quarter" | "period")))
             || number_word(w).is_some()
             || self
                 .tok(i)
@@ -177,6 +186,21 @@ impl<'a> Matcher<'a> {
     /// The lowercased token before `i`, or "" at the sentence's start.
     fn w_before(&self, i: usize) -> &str {
         self.w(i.wrapping_sub(1))
+    }
+}
+
+/// Whether a matched value is a single day ("last Tuesday", "Christmas", "Oct. 23, 1998"), so
+/// that "the day before" it is a day too.
+pub(super) fn names_a_day(value: &Value) -> bool {
+    match value {
+        Value::Literal(v) => v.len() == 10 && v.as_bytes().get(4) == Some(&b'-'),
+        Value::Relative { unit, .. } | Value::Anaphoric { unit, .. } => *unit == Unit::Day,
+        Value::MonthDay { .. }
+        | Value::Weekday { .. }
+        | Value::AnaphoricWeekday { .. }
+        | Value::Holiday(_) => true,
+        Value::InRelativeYear { day, .. } => day.is_some(),
+        _ => false,
     }
 }
 

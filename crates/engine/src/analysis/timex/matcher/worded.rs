@@ -5,7 +5,7 @@
 
 use dateline_format::article::TimexType;
 
-use super::{day_number, part_of, relative, year_number, Match, Matcher};
+use super::{day_number, names_a_day, part_of, relative, year_number, Match, Matcher};
 use crate::analysis::segment::Kind;
 use crate::analysis::timex::tense::Tense;
 use crate::analysis::timex::value::{Unit, Value, Which};
@@ -26,6 +26,7 @@ impl Matcher<'_> {
             .or_else(|| self.recurrence(i))
             .or_else(|| self.year_word(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.half_year(i))
             .or_else(|| step_word(self.w(i)).and_then(|step| self.step(i, step)))
             .or_else(|| self.quarter_or_half(i))
             .or_else(|| self.the_year(i))
@@ -114,6 +115,17 @@ impl Matcher<'_> {
             // "the day after his death": the day next to the one mentioned last; the event
             // named after it is not part of the expression.
             "day" if self.w_before(i) == "the" && matches!(next, "before" | "after") => {
+                let days = if next == "before" { -1 } else { 1 };
+                // "the day before last Tuesday", "the day after Christmas": a day from a day.
+                if let Some(m) = self.core(i + 2).filter(|m| names_a_day(&m.value)) {
+                    let value = Value::DayShift {
+                        day: Box::new(m.value),
+                        days,
+                    };
+                    let mut shifted = Match::new(m.end, TimexType::Date, value);
+                    shifted.tense = m.tense;
+                    return Some(shifted);
+                }
                 // "the day before returning", "the day before authorities acted": a clause
                 // follows, and TimeBank marks no time.
                 let clause_follows = self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word);
@@ -124,10 +136,9 @@ impl Matcher<'_> {
                 } else {
                     i + 2
                 };
-                let offset = if next == "before" { -1 } else { 1 };
                 let value = Value::Anaphoric {
                     unit: Unit::Day,
-                    offset,
+                    offset: days,
                 };
                 Some(Match::new(end, TimexType::Date, value))
             }
@@ -244,6 +255,14 @@ impl Matcher<'_> {
             return Some(Match::new(j + 1, TimexType::Date, value));
         }
         if let Some((day, false)) = self.tok(j).and_then(weekday_of) {
+            // "the previous Friday", "the following Monday": counted from the day told last.
+            let anaphoric = self.w_before(i) == "the"
+                && matches!(w, "previous" | "preceding" | "following")
+                && part_of_day(self.w(j + 1)).is_none();
+            if anaphoric {
+                let value = Value::AnaphoricWeekday { day, which };
+                return Some(Match::new(j + 1, TimexType::Date, value));
+            }
             // "last Friday night"
             let day = Value::Weekday { day, which };
             return Some(match part_of_day(self.w(j + 1)) {
@@ -318,26 +337,45 @@ impl Matcher<'_> {
         year
     }
 
-    /// Quarters: "third quarter", "third-quarter", "the quarter"; halves: "first half".
+    /// Halves of a year: "the first half", "the second half of 1989", and with a year named,
+    /// "the last half of 1989" and "the first two quarters of 1990" (TIMEX3 writes halves as
+    /// "H1", "H2"). Without a year, "the last half" and "the first two quarters" stay what they
+    /// say elsewhere ("the last half hour", a duration of two quarters).
+    fn half_year(&self, i: usize) -> Option<Match> {
+        let (w, next) = (self.w(i), self.w(i + 1));
+        let (half, j, needs_year) = match (w, next) {
+            ("first", "half") => (1, i + 2, false),
+            ("second", "half") => (2, i + 2, false),
+            ("last" | "latter", "half") => (2, i + 2, true),
+            ("first", "two") if self.w(i + 2) == "quarters" => (1, i + 3, true),
+            ("last", "two") if self.w(i + 2) == "quarters" => (2, i + 3, true),
+            _ => return None,
+        };
+        if self.w(j) == "of" {
+            if let Some((year, end)) = self.year_at(j + 1) {
+                let value = format!("{year:04}-H{half}");
+                return Some(Match::literal(end, TimexType::Date, value));
+            }
+        }
+        // "the first half hour" is half an hour.
+        (!needs_year && unit_of(self.w(j)).is_none())
+            .then(|| Match::new(j, TimexType::Date, Value::HalfYear(half)))
+    }
+
+    /// Quarters: "third quarter", "third-quarter", "the quarter".
     fn quarter_or_half(&self, i: usize) -> Option<Match> {
         let (w, next) = (self.w(i), self.w(i + 1));
         if let Some(q) = ordinal_word(w).filter(|q| *q <= 4) {
             let j = if next == "-" { i + 2 } else { i + 1 };
-            match self.w(j) {
-                "quarter" => {
-                    // "the third quarter of 1990"
-                    let of = usize::from(self.w(j + 1) == "of");
-                    if let Some(year) = self.tok(j + 1 + of).and_then(year_number) {
-                        let value = format!("{year:04}-Q{q}");
-                        return Some(Match::literal(j + 2 + of, TimexType::Date, value));
-                    }
-                    let value = Value::NumberedQuarter(q);
-                    return Some(Match::new(j + 1, TimexType::Date, value));
+            if self.w(j) == "quarter" {
+                // "the third quarter of 1990"
+                let of = usize::from(self.w(j + 1) == "of");
+                if let Some(year) = self.tok(j + 1 + of).and_then(year_number) {
+                    let value = format!("{year:04}-Q{q}");
+                    return Some(Match::literal(j + 2 + of, TimexType::Date, value));
                 }
-                "half" if q <= 2 => {
-                    return Some(Match::new(j + 1, TimexType::Date, Value::HalfYear(q)));
-                }
-                _ => {}
+                let value = Value::NumberedQuarter(q);
+                return Some(Match::new(j + 1, TimexType::Date, value));
             }
             // "the first nine months"
             if let Some(n) = number_word(next) {
