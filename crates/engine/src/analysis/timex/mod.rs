@@ -70,6 +70,10 @@ pub(crate) fn find(doc: &Doc, published: PublicationDate) -> Vec<Found> {
                 i += 1;
                 continue;
             };
+            if matcher.is_quoted_title(i, m.end) {
+                i = m.end;
+                continue;
+            }
             let tense = m.tense.or_else(|| tense_around(toks, i..m.end));
             let value = resolve(&m.value, published, tense, &mentioned);
             if m.timex_type == TimexType::Date || m.timex_type == TimexType::Time {

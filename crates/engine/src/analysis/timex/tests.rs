@@ -621,3 +621,57 @@ fn the_previous_weekday_counts_from_the_day_told_last() {
         ])
     );
 }
+
+#[test]
+fn parts_of_days_after_mid_early_or_late() {
+    // 1989-11-02 is a Thursday.
+    assert_eq!(
+        values(
+            "In London at mid-afternoon yesterday, shares fell. They rose late Friday evening.",
+            "1989-11-02"
+        ),
+        pairs(&[
+            ("mid-afternoon yesterday", "1989-11-01TAF"),
+            ("late Friday evening", "1989-10-27TEV"),
+        ])
+    );
+    assert_eq!(
+        values("By mid afternoon, sources said so.", "1998-03-06"),
+        pairs(&[("mid afternoon", "1998-03-06TAF")])
+    );
+    // "early morning" alone is no particular morning.
+    assert_eq!(
+        values("The early morning raids went on.", "1998-03-06"),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn futures_not_placed_on_the_calendar() {
+    let text = "It will hurt in the short term. Islam will one day be the second religion. \
+                The rest will follow at a later date. We see challenges in the near term.";
+    assert_eq!(
+        values(text, "1998-03-03"),
+        pairs(&[
+            ("the short term", "FUTURE_REF"),
+            ("one day", "FUTURE_REF"),
+            ("a later date", "FUTURE_REF"),
+            ("the near term", "FUTURE_REF"),
+        ])
+    );
+    // A day long, still.
+    assert_eq!(
+        values("He had been in the job one day.", "1998-03-03"),
+        pairs(&[("one day", "P1D")])
+    );
+}
+
+#[test]
+fn titles_in_quotes_are_no_times() {
+    let text = "Baker said on ABC News' \"This Week\" that it was fine. He said on CBS's \
+                ''60 Minutes'' he was sad. \"Last week I went home,\" he said.";
+    assert_eq!(
+        values(text, "1998-03-03"),
+        pairs(&[("Last week", "1998-W09")])
+    );
+}

@@ -259,6 +259,8 @@ pub(super) const TAKES_THE: &[&str] = &[
     "same",
     "preceding",
     "latter",
+    "short",
+    "long",
 ];
 
 /// Words after "the year" that make it no year of its own ("the year before", "the year he

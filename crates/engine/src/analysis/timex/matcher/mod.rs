@@ -165,6 +165,9 @@ impl<'a> Matcher<'a> {
         if let Some((year, end)) = self.spelled_year(i, false) {
             return Some(Match::literal(end, TimexType::Date, format!("{year:04}")));
         }
+        if let Some(m) = self.some_day(i) {
+            return Some(m);
+        }
         let article_unit = unit_of(self.w(i + 1)).is_some_and(|(u, _)| u != Unit::Second);
         if let Some(n) = number_word(w).filter(|_| !matches!(w, "a" | "an") || article_unit) {
             if let Some(m) = self.count_units(i, Some(n)) {
@@ -172,6 +175,25 @@ impl<'a> Matcher<'a> {
             }
         }
         self.word_led(i)
+    }
+
+    /// Whether tokens `start..end` are a title in quotes, named like a time: ABC's "This
+    /// Week", CBS's "60 Minutes". Every word after the first is capitalized, as a time
+    /// expression's words are not.
+    pub(super) fn is_quoted_title(&self, start: usize, end: usize) -> bool {
+        let opens_quote = start
+            .checked_sub(1)
+            .and_then(|k| self.tok(k))
+            .is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.text.as_str(), "\"" | "'" | "`" | "“" | "‘")
+            });
+        let rest: Vec<&Token> = (start + 1..end).filter_map(|k| self.tok(k)).collect();
+        opens_quote
+            && !rest.is_empty()
+            && rest
+                .iter()
+                .all(|t| t.kind != Kind::Word || t.is_capitalized())
+            && rest.iter().any(|t| t.kind == Kind::Word)
     }
 
     /// The lowercased token at `i`, or "" past the sentence's end.

@@ -21,6 +21,7 @@ impl Matcher<'_> {
     /// the present, but may step: "current quarter").
     pub(super) fn word_led(&self, i: usize) -> Option<Match> {
         self.deictic_day(i)
+            .or_else(|| self.modified_part_of_day(i))
             .or_else(|| self.reference(i))
             .or_else(|| self.anaphoric(i))
             .or_else(|| self.recurrence(i))
@@ -57,6 +58,40 @@ impl Matcher<'_> {
         Some(Match::new(i + 1, TimexType::Date, day))
     }
 
+    /// A part of a day after "mid", "early" or "late": "mid-afternoon yesterday", "late
+    /// evening Friday", "by mid afternoon" (the day told last, or the publication date). "early
+    /// morning" alone is too often no particular morning ("early morning raids").
+    fn modified_part_of_day(&self, i: usize) -> Option<Match> {
+        let part = part_of_day(self.w(i))?;
+        let modifier = match self.w_before(i) {
+            "-" => self.w(i.wrapping_sub(2)),
+            w => w,
+        };
+        let day = if let Some(offset) = day_word(self.w(i + 1)) {
+            Some((relative(Unit::Day, offset), i + 2))
+        } else {
+            self.tok(i + 1)
+                .and_then(weekday_of)
+                .filter(|(_, plural)| !plural)
+                .map(|(day, _)| {
+                    let which = Which::ByTense;
+                    (Value::Weekday { day, which }, i + 2)
+                })
+        };
+        let (day, end) = match (modifier, day) {
+            ("mid" | "early" | "late", Some(day)) => day,
+            ("mid", None) => {
+                let that_day = Value::Anaphoric {
+                    unit: Unit::Day,
+                    offset: 0,
+                };
+                (that_day, i + 1)
+            }
+            _ => return None,
+        };
+        Some(Match::new(end, TimexType::Time, part_of(day, part)))
+    }
+
     /// The present, the past or the future as a whole: "now", "recently", "in the future".
     fn reference(&self, i: usize) -> Option<Match> {
         let (w, next) = (self.w(i), self.w(i + 1));
@@ -77,11 +112,12 @@ impl Matcher<'_> {
             "present" if next == "day" => (i + 2, "PRESENT_REF"),
             // "previously", "soon", a bare "recent" or "future" are too often no time expression.
             "recently" | "lately" => (i + 1, "PAST_REF"),
-            // "the past", but not "the past two years".
+            // "the past", but not "the past two years" or "the past few weeks".
             "past"
                 if self.w_before(i) == "the"
                     && unit_of(next).is_none()
                     && number_word(next).is_none()
+                    && !matches!(next, "few" | "several" | "many" | "couple")
                     && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Number) =>
             {
                 (i + 1, "PAST_REF")
@@ -94,9 +130,43 @@ impl Matcher<'_> {
                 (i + 1, "FUTURE_REF")
             }
             "near" if next == "future" => (i + 2, "FUTURE_REF"),
+            // "in the near term", "for the short term", "at a later date": a future not placed.
+            "near" if next == "term" && self.w_before(i) == "the" => (i + 2, "FUTURE_REF"),
+            "short" | "long"
+                if next == "term"
+                    && self.w_before(i) == "the"
+                    && matches!(self.w(i.wrapping_sub(2)), "in" | "for" | "over") =>
+            {
+                (i + 2, "FUTURE_REF")
+            }
+            "a" if next == "later" && self.w(i + 2) == "date" => (i + 3, "FUTURE_REF"),
             _ => return None,
         };
         Some(Match::literal(end, TimexType::Date, value))
+    }
+
+    /// "one day" after a modal or a subject ("Islam will one day be", "he one day follows"):
+    /// some day to come, not a day long.
+    pub(super) fn some_day(&self, i: usize) -> Option<Match> {
+        let before = self.w_before(i);
+        let subject_or_modal = matches!(
+            before,
+            "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "should"
+                | "i"
+                | "we"
+                | "you"
+                | "he"
+                | "she"
+                | "they"
+        );
+        (self.w(i) == "one" && self.w(i + 1) == "day" && subject_or_modal)
+            .then(|| Match::literal(i + 2, TimexType::Date, "FUTURE_REF"))
     }
 
     /// "that day", "the same year", "the day after": times counted from the one mentioned last.
