@@ -9,7 +9,8 @@
 // Measured in headless Chromium, medians of --runs, every time in the same run as its baseline:
 //   open    navigation -> the article's text, names and timeline are on screen (the frame after
 //           they are in the DOM), against the same text as a plain static HTML page with the
-//           app's CSS; for a bundled article (`#/article/<id>`) and for a kept one, imported
+//           app's CSS, its paragraphs as they are (plain.html) and cut into the app's parts, which
+//           the stylesheet lets the browser skip off screen (plain-parts.html); for a bundled article (`#/article/<id>`) and for a kept one, imported
 //           through the Analyze page's file input (`#/mine/<id>`, the reader's own storage)
 //   select  click on a mention of the most mentioned name -> the frame that shows it selected
 //   legend  click on the legend's Person toggle -> the frame that shows the change (hide, show)
@@ -97,13 +98,14 @@ function makeArticle(tmp) {
   return { file, article };
 }
 
-/** A copy of dist/ with the article bundled, and plain.html: its text as static HTML, same CSS. */
+/** A copy of dist/ with the article bundled, and its text as static HTML with the same CSS. */
 function benchRoot(tmp, { file, article }) {
   const root = path.join(tmp, 'root');
   fs.cpSync(DIST, root, { recursive: true });
   fs.copyFileSync(file, path.join(root, `articles/${ID}.json`));
   const css = fs.readdirSync(DIST).find((n) => n.endsWith('.css'));
   fs.writeFileSync(path.join(root, 'plain.html'), plainPage(article, css));
+  fs.writeFileSync(path.join(root, 'plain-parts.html'), plainPage(article, css, { inParts: true }));
   return root;
 }
 
@@ -144,9 +146,10 @@ const APP_READY = '.reader:has(.article-body mark.mention):has(.timeline [data-e
 const APP_COMPLETE = '.article-body[data-complete="true"], .reader:not(:has(.text-part)) .article-body mark.mention';
 
 async function measureOpen(context, server, kept) {
-  const rows = { plain: [], bundled: [], kept: [] };
+  const rows = { plain: [], plainParts: [], bundled: [], kept: [] };
   const targets = [
     ['plain', server.url + 'plain.html', '#ready', '#ready'],
+    ['plainParts', server.url + 'plain-parts.html', '#ready', '#ready'],
     ['bundled', server.url + `#/article/${ID}`, APP_READY, APP_COMPLETE],
   ];
   if (kept) targets.push(['kept', server.url + `#/mine/${kept}`, APP_READY, APP_COMPLETE]);
@@ -309,11 +312,14 @@ try {
     const opened = await measureOpen(browser.context, server, kept);
     const { rows, timing, top, last } = await measureInteractions(browser.context, server, made.article);
     const plain = median(opened.plain.map((t) => t[0]));
+    const plainParts = median(opened.plainParts.map((t) => t[0]));
     console.log(`\nopen: navigation -> text, names and timeline on screen; -> all of the text in the page; ${RUNS} runs, median ms`);
     console.log(`  plain static HTML        ${ms(plain)}`);
+    console.log(`  ... cut into parts       ${ms(plainParts)}`);
+    const ratios = (x) => `${(x / plain).toFixed(2)} (${(x / plainParts).toFixed(2)} in parts)`;
     const openLine = (label, times) => {
       const [shown, complete] = [median(times.map((t) => t[0])), median(times.map((t) => t[1]))];
-      console.log(`  ${label} ${ms(shown)}   ratio ${(shown / plain).toFixed(2)};   all text ${ms(complete).trim()}   ratio ${(complete / plain).toFixed(2)}`);
+      console.log(`  ${label} ${ms(shown)}   ratio ${ratios(shown)};   all text ${ms(complete).trim()}   ratio ${ratios(complete)}`);
     };
     openLine('bundled #/article/<id>  ', opened.bundled);
     if (kept) openLine('kept    #/mine/<id>     ', opened.kept);

@@ -36,6 +36,8 @@ pub struct TimelineProps {
 const WIDTH: f64 = 340.0;
 const MARGIN: f64 = 14.0;
 const LANE_HEIGHT: f64 = 14.0;
+/// The strip's height in lanes, at most: past that, marks overlap (the list below has them all).
+const MAX_LANES: usize = 8;
 const TOP: f64 = 22.0;
 
 fn day_number(date: Date) -> f64 {
@@ -106,15 +108,19 @@ fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
     extents
         .iter()
         .map(|&(start, end)| {
-            let lane = lane_ends
-                .iter()
-                .position(|&e| start > e + 4.0)
-                .unwrap_or(lane_ends.len());
-            if lane == lane_ends.len() {
-                lane_ends.push(end);
-            } else {
-                lane_ends[lane] = end;
-            }
+            let free = lane_ends.iter().position(|&e| start > e + 4.0);
+            let lane = match free {
+                Some(lane) => lane,
+                None if lane_ends.len() < MAX_LANES => {
+                    lane_ends.push(f64::NEG_INFINITY);
+                    lane_ends.len() - 1
+                }
+                // All lanes taken: overlap in the lane that frees up first.
+                None => (0..lane_ends.len())
+                    .min_by(|&a, &b| lane_ends[a].total_cmp(&lane_ends[b]))
+                    .unwrap_or(0),
+            };
+            lane_ends[lane] = lane_ends[lane].max(end);
             lane
         })
         .collect()
@@ -283,13 +289,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
             let id = target
                 .and_then(|t| {
-                    t.closest("[data-event-id], [data-strip-event]")
+                    t.closest("[data-event-id], [data-strip-events]")
                         .ok()
                         .flatten()
                 })
                 .and_then(|e| {
-                    e.get_attribute("data-event-id")
-                        .or_else(|| e.get_attribute("data-strip-event"))
+                    e.get_attribute("data-event-id").or_else(|| {
+                        // A mark stands for the events of one date: it selects the first.
+                        let ids = e.get_attribute("data-strip-events")?;
+                        ids.split(' ').next().map(str::to_string)
+                    })
                 });
             if let Some(id) = id {
                 on_select.emit(id);
@@ -370,7 +379,7 @@ fn show(root: &Element, was: &Shown, next: &Shown) {
             }
         }
         if let Some(id) = &next.event {
-            let selector = format!("[data-event-id=\"{id}\"], [data-strip-event=\"{id}\"]");
+            let selector = format!("[data-event-id=\"{id}\"], [data-strip-events~=\"{id}\"]");
             for element in elements::<Element>(root, &selector) {
                 element.set_attribute("data-selected", "true").ok();
                 if element.has_attribute("aria-pressed") {
@@ -454,9 +463,20 @@ fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> String {
         last: day_number(last) + pad,
     };
 
-    let extents: Vec<(f64, f64)> = placed
+    // One mark per period: a long text names the same day hundreds of times, and marks on one
+    // spot would only stack up (the list below has every event).
+    let mut by_period: Vec<(Period, Vec<&Event>)> = Vec::new();
+    let mut order: Vec<&(&Event, Period)> = placed.iter().collect();
+    order.sort_by_key(|(_, p)| (p.start, p.end, p.granularity));
+    for &(event, period) in order {
+        match by_period.last_mut() {
+            Some((last, events)) if *last == period => events.push(event),
+            _ => by_period.push((period, vec![event])),
+        }
+    }
+    let extents: Vec<(f64, f64)> = by_period
         .iter()
-        .map(|(_, p)| {
+        .map(|(p, _)| {
             let (start, end) = (scale.x(p.start), scale.x(p.end));
             if p.granularity <= Granularity::Day {
                 let middle = (start + end) / 2.0;
@@ -503,15 +523,22 @@ fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> String {
              <text x=\"{x:.1}\" y=\"10\" text-anchor=\"{anchor}\">Published</text></g>"
         );
     }
-    for (((event, period), &(start, end)), &lane) in placed.iter().zip(&extents).zip(&lane_of) {
+    for (((period, events), &(start, end)), &lane) in by_period.iter().zip(&extents).zip(&lane_of) {
         let y = TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
         let class = marker_class(Some(period.granularity));
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        let mut entities: Vec<&str> = events
+            .iter()
+            .flat_map(|e| e.entities.iter().map(String::as_str))
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
         let data = format!(
-            "data-strip-event=\"{}\" data-entities=\"{}\" class=\"mark {class}\"",
-            escape(&event.id),
-            escape(&event.entities.join(" "))
+            "data-strip-events=\"{}\" data-entities=\"{}\" class=\"mark {class}\"",
+            escape(&ids.join(" ")),
+            escape(&entities.join(" "))
         );
-        let title = escape(&format!("{}: {}", display_date(&event.date), event.label));
+        let title = escape(&mark_title(events));
         if period.granularity <= Granularity::Day {
             let _ = write!(
                 out,
@@ -529,6 +556,29 @@ fn strip(placed: &[(&Event, Period)], published: Option<Date>) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+/// The tooltip of a strip mark: its date and what happened, the first few events of a crowded day.
+fn mark_title(events: &[&Event]) -> String {
+    const LISTED: usize = 3;
+    let Some(first) = events.first() else {
+        return String::new();
+    };
+    let when = display_date(&first.date);
+    if events.len() == 1 {
+        return format!("{when}: {}", first.label);
+    }
+    let labels: Vec<&str> = events
+        .iter()
+        .take(LISTED)
+        .map(|e| e.label.as_str())
+        .collect();
+    let more = if events.len() > LISTED { "; …" } else { "" };
+    format!(
+        "{when}, {} events: {}{more}",
+        events.len(),
+        labels.join("; ")
+    )
 }
 
 #[cfg(test)]
@@ -556,6 +606,45 @@ mod tests {
             lanes(&[(0.0, 10.0), (5.0, 15.0), (30.0, 40.0)]),
             vec![0, 1, 0]
         );
+    }
+
+    #[test]
+    fn the_strip_has_at_most_max_lanes() {
+        // Marks all on one spot: past MAX_LANES they share lanes instead of growing the strip.
+        let lane_of = lanes(&vec![(0.0, 10.0); MAX_LANES * 3]);
+        assert_eq!(lane_of.iter().max(), Some(&(MAX_LANES - 1)));
+        assert_eq!(&lane_of[..MAX_LANES], (0..MAX_LANES).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn events_of_one_day_share_one_strip_mark() {
+        use dateline_format::article::Span;
+        let event = |id: &str, date: &str, entity: &str| Event {
+            id: id.into(),
+            date: date.into(),
+            granularity: Granularity::of_value(date),
+            label: format!("label {id}"),
+            sentence: Span::new(0, 5),
+            timex: Span::new(0, 5),
+            entities: vec![entity.into()],
+        };
+        let events: Vec<Event> = (0..5)
+            .map(|i| event(&format!("e{i}"), "2017-07-07", ["a", "b"][i % 2]))
+            .chain([event("e5", "2017-07-01", "c")])
+            .collect();
+        let placed: Vec<(&Event, Period)> = events
+            .iter()
+            .filter_map(|e| Some((e, Period::of_value(&e.date)?)))
+            .collect();
+        let svg = strip(&placed, None);
+        assert_eq!(svg.matches("<circle").count(), 2, "{svg}");
+        assert!(svg.contains(
+            "data-strip-events=\"e0 e1 e2 e3 e4\" data-entities=\"a b\" class=\"mark point\""
+        ));
+        assert!(
+            svg.contains("<title>7 July 2017, 5 events: label e0; label e1; label e2; …</title>")
+        );
+        assert!(svg.contains("<title>1 July 2017: label e5</title>"));
     }
 
     #[test]
@@ -597,8 +686,8 @@ mod tests {
             .collect();
         let svg = strip(&placed, Some(Date::constant(2017, 7, 7)));
         assert!(svg.starts_with("<svg class=\"timeline-strip\""));
-        assert!(svg.contains("<rect x=") && svg.contains("data-strip-event=\"e1\""));
-        assert!(svg.contains("<circle cx=") && svg.contains("data-strip-event=\"e2\""));
+        assert!(svg.contains("<rect x=") && svg.contains("data-strip-events=\"e1\""));
+        assert!(svg.contains("<circle cx=") && svg.contains("data-strip-events=\"e2\""));
         assert!(svg.contains("<title>June 2017: &lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;</title>"));
         assert!(svg.ends_with("</svg>"));
         assert_eq!(strip(&[], None), "", "nothing to draw");

@@ -34,16 +34,39 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
 /**
  * An article's title and paragraphs as a plain static HTML page with the app's stylesheet `css`:
- * the baseline the benchmarks compare the app with. `#ready` is its last element.
+ * the baseline the benchmarks compare the app with. `#ready` is its last element. With `inParts`
+ * the paragraphs are cut into parts of about 10,000 characters, as the app cuts its text
+ * (body_text.rs, PART_CHARS), so that the stylesheet skips laying out the parts off screen for
+ * this page too: the baseline with every advantage the app's text has.
  */
-export function plainPage(article, css) {
-  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+export function plainPage(article, css, { inParts = false } = {}) {
+  if (!inParts) {
+    return page(article, css, article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n'));
+  }
+  const parts = [];
+  let part = [];
+  let chars = 0;
+  for (const [i, paragraph] of article.paragraphs.entries()) {
+    part.push(`<p>${escape(paragraph)}</p>`);
+    chars += [...paragraph].length;
+    if (chars >= 10_000 || i + 1 === article.paragraphs.length) {
+      parts.push(`<div class="text-part">${part.join('\n')}</div>`);
+      part = [];
+      chars = 0;
+    }
+  }
+  return page(article, css, parts.join('\n'));
+}
+
+function page(article, css, body) {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <link rel="stylesheet" href="./${css}"><title>${escape(article.title)}</title></head><body><main>
 <article class="reader"><h1>${escape(article.title)}</h1><p class="standfirst">${escape(article.standfirst)}</p>
-<div class="article-body">${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
+<div class="article-body">${body}</div>
 <footer id="ready">${escape(article.source)}</footer></article></main></body></html>`;
 }
 

@@ -138,3 +138,36 @@ test('selecting, hiding a type and choosing an event on a long article keep the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a long article\'s overview strip stays small: one mark per date, and a mark selects that date\'s events', async () => {
+  const article = longArticle();
+  const page = await env.browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await openLong(page, article);
+  const dates = new Set(article.events.filter((e) => e.granularity).map((e) => e.date));
+  const marks = page.locator('.timeline-strip .mark');
+  // Every copy repeats the seed's dates: as many marks as dates, not as events.
+  assert.equal(await marks.count(), dates.size);
+  assert.ok(article.events.length > 10 * dates.size);
+  const box = await page.locator('.timeline-strip').boundingBox();
+  assert.ok(box.height < 250, `the strip is ${box.height}px tall`);
+
+  // The mark of the busiest date: its tooltip counts its events; a click selects the first of them.
+  const byDate = new Map();
+  for (const e of article.events.filter((e) => e.granularity)) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
+  const events = [...byDate.values()].sort((a, b) => b.length - a.length)[0];
+  const mark = page.locator(`.timeline-strip .mark[data-strip-events~="${events[0].id}"]`);
+  assert.match(await mark.locator('title').textContent(), new RegExp(`, ${events.length} events: `));
+  await mark.click({ force: true });
+  await page.waitForSelector(`.timeline [data-event-id="${events[0].id}"][aria-pressed="true"]`);
+  assert.equal(await mark.getAttribute('data-selected'), 'true');
+  assert.match(new URL(page.url()).hash, new RegExp(`/event/${events[0].id}$`));
+  // Choosing another event of that date from the list marks the same strip mark.
+  await page.click(`.timeline [data-event-id="${events.at(-1).id}"]`);
+  await page.waitForSelector(`.timeline [data-event-id="${events.at(-1).id}"][aria-pressed="true"]`);
+  assert.equal(await mark.getAttribute('data-selected'), 'true');
+  assert.equal(await page.locator('.timeline-strip .mark[data-selected]').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
