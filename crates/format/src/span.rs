@@ -168,6 +168,21 @@ pub fn check_layer(
     Ok(())
 }
 
+/// Checks one span on its own (an event's sentence or time expression): non-empty and inside one
+/// of `paragraphs`. Logarithmic in the paragraphs, so checking every event of a long text stays
+/// cheap (a [`check_layer`] of one span walks the paragraphs from the first).
+pub fn check_span(span: Span, paragraphs: &[Span]) -> Result<(), SpanError> {
+    if span.is_empty() {
+        return Err(SpanError::Empty(span));
+    }
+    let holder = paragraphs.partition_point(|p| p.end <= span.start);
+    if paragraphs.get(holder).is_some_and(|p| p.contains(span)) {
+        Ok(())
+    } else {
+        Err(SpanError::OutsideParagraphs(span))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +219,27 @@ mod tests {
         assert_eq!(layer(&[(0, 16), (0, 5), (18, 29)], false), Ok(()));
         assert_eq!(layer(&[(0, 16), (10, 15)], false), Ok(()));
         assert_eq!(layer(&[], true), Ok(()));
+    }
+
+    #[test]
+    fn a_span_on_its_own_is_checked_like_a_layer_of_one() {
+        let paragraphs = paragraph_spans(["Putin met Trump.", "Trump left."]);
+        for span in [
+            (0, 5),
+            (18, 29),
+            (3, 3),
+            (10, 20),
+            (16, 18),
+            (25, 40),
+            (29, 30),
+        ] {
+            let span = Span::new(span.0, span.1);
+            assert_eq!(
+                check_span(span, &paragraphs),
+                check_layer([span], &paragraphs, true),
+                "{span}"
+            );
+        }
     }
 
     #[test]
