@@ -91,6 +91,7 @@ export async function serve(root = DIST, { prefix = '', gzip = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
   }
+  const compressed = new Map();
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -112,8 +113,19 @@ export async function serve(root = DIST, { prefix = '', gzip = false } = {}) {
       'cache-control': 'no-store',
       ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    const body = fs.createReadStream(file);
-    (compress ? body.pipe(zlib.createGzip({ level: 9 })) : body).pipe(response);
+    if (!compress) {
+      fs.createReadStream(file).pipe(response);
+      return;
+    }
+    // Compressed once per file, as static hosts keep precompressed copies: compressing the wasm
+    // on every request would time this server's CPU, not the page.
+    const { mtimeMs } = fs.statSync(file);
+    let zipped = compressed.get(file);
+    if (zipped?.mtimeMs !== mtimeMs) {
+      zipped = { mtimeMs, bytes: zlib.gzipSync(fs.readFileSync(file), { level: 9 }) };
+      compressed.set(file, zipped);
+    }
+    response.end(zipped.bytes);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
